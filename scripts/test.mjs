@@ -1,0 +1,50 @@
+// `npm test`: type checking, the manifest's freshness, and the browser tests,
+// ending with the one line CI reads: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumPath } from './browsers.mjs';
+
+const tally = { passed: 0, failed: 0 };
+const run = (command, args, options = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', shell: false, ...options }).status === 0;
+
+/** A step that is one test: it passes or fails as a whole. */
+function check(name, ok) {
+  tally[ok ? 'passed' : 'failed']++;
+  console.log(`${ok ? '✔' : '✘'} ${name}`);
+}
+
+/** A runner that writes its own tally to .test-results/<name>.json. */
+function suite(name, command, args) {
+  const file = `.test-results/${name}.json`;
+  rmSync(file, { force: true });
+  const ok = run(command, args);
+  const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
+  tally.passed += counts.passed;
+  // A runner that failed without reporting a failed test still failed.
+  tally.failed += counts.failed || (ok ? 0 : 1);
+}
+
+mkdirSync('.test-results', { recursive: true });
+rmSync('.test-results/tally.txt', { force: true });
+chromiumPath();
+const bin = (name) => join('node_modules', '.bin', name);
+run(process.execPath, ['scripts/terms.mjs']);
+check('type check (tsc)', run(bin('tsc'), ['-p', '.']));
+
+// The analyzer resolves --outdir against the working directory.
+const outdir = '.test-results/manifest';
+run(bin('cem'), ['analyze', '--quiet', '--outdir', outdir], { stdio: 'ignore' });
+const fresh = existsSync(join(outdir, 'custom-elements.json')) && readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+const stale = fresh !== readFileSync('custom-elements.json', 'utf8');
+if (stale) console.error('custom-elements.json is stale: run `npm run manifest` and commit it.');
+check('custom-elements.json is generated from the source', !stale);
+rmSync(outdir, { recursive: true, force: true });
+
+suite('browser', bin('wtr'), []);
+
+const line = `${tally.passed} passed, ${tally.failed} failed`;
+writeFileSync('.test-results/tally.txt', `${line}\n`);
+console.log(line);
+process.exit(tally.failed ? 1 : 0);

@@ -1,0 +1,33 @@
+/** The UI languages the element speaks. */
+export type UiLang = 'ja' | 'en';
+
+const uiLang = (tag: string): UiLang => (tag.split('-')[0]!.toLowerCase() === 'en' ? 'en' : 'ja');
+
+/**
+ * The element's language: the primary subtag of the nearest `lang` attribute on
+ * the element or its ancestors, crossing shadow roots the way `:lang()` does;
+ * Japanese when that is neither `ja` nor `en`, or nothing says.
+ */
+export function resolveLang(element: Element): UiLang {
+  for (let node: Element | null = element; node; ) {
+    const owner = node.closest('[lang]');
+    if (owner) return uiLang(owner.getAttribute('lang')!);
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'ja';
+}
+
+/**
+ * Calls `onChange` whenever a `lang` attribute changes anywhere in the trees
+ * that contain `element` (its document and every enclosing shadow root), since
+ * any of them may change the inherited language. Returns the disconnect.
+ */
+export function observeLang(element: Element, onChange: (lang: UiLang) => void): () => void {
+  const observer = new MutationObserver(() => onChange(resolveLang(element)));
+  for (let root = element.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+    observer.observe(root, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    if (!(root instanceof ShadowRoot)) break;
+  }
+  return () => observer.disconnect();
+}

@@ -1,0 +1,46 @@
+import type { ConsentError } from './errors.js';
+import type { TermsDocument } from './terms/schema.js';
+import type { TermsRef } from './terms/types.js';
+
+/** Terms that passed every check and are on screen. */
+export interface ShownTerms {
+  document: TermsDocument;
+  ref: TermsRef;
+}
+
+/**
+ * What the element is doing. Each state carries exactly what its view needs,
+ * so no view can show terms that were not validated, or an agree control in `error`.
+ */
+export type ConsentState =
+  | { name: 'loading' }
+  | { name: 'ready'; terms: ShownTerms }
+  | { name: 'declined'; terms: ShownTerms }
+  | { name: 'error'; error: ConsentError };
+
+export type ConsentAction =
+  | { type: 'load' }
+  | { type: 'loaded'; terms: ShownTerms }
+  | { type: 'fail'; error: ConsentError }
+  | { type: 'decline' }
+  | { type: 'reconsider' };
+
+/**
+ * The only way the state changes. An action that does not apply to the current
+ * state returns the state unchanged, which is how a stray event (a decline while
+ * loading, a late load result) is made harmless.
+ */
+export function transition(state: ConsentState, action: ConsentAction): ConsentState {
+  switch (action.type) {
+    case 'load':
+      return { name: 'loading' };
+    case 'loaded':
+      return state.name === 'loading' ? { name: 'ready', terms: action.terms } : state;
+    case 'fail':
+      return { name: 'error', error: action.error };
+    case 'decline':
+      return state.name === 'ready' ? { name: 'declined', terms: state.terms } : state;
+    case 'reconsider':
+      return state.name === 'declined' ? { name: 'ready', terms: state.terms } : state;
+  }
+}

@@ -1,0 +1,36 @@
+import { ConsentError } from '../errors.js';
+import type { TermsDocument } from './schema.js';
+
+/** A built-in document known by its metadata, its text loaded only when shown. */
+export interface CatalogEntry {
+  id: string;
+  version: string;
+  locale: string;
+  effectiveDate: string;
+  load(): Promise<{ default: TermsDocument }>;
+}
+
+/** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. */
+export const todayInJapan = (now = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
+
+/**
+ * Picks the built-in document to show: the requested `version`, or else the
+ * latest whose effective date has come (the earliest if none has yet), in
+ * `locale` when it exists in that language and in Japanese otherwise.
+ */
+export function selectBuiltIn(
+  catalog: readonly CatalogEntry[],
+  { locale, version, today }: { locale: string; version?: string | undefined; today: string },
+): CatalogEntry {
+  const byDate = [...catalog].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  const candidates = version ? byDate.filter((entry) => entry.version === version) : byDate;
+  if (candidates.length === 0) {
+    const known = [...new Set(byDate.map((entry) => entry.version))].join(', ');
+    throw new ConsentError('terms-version-unknown', `terms-version "${version}" is not built in (built in: ${known})`);
+  }
+  const effective = candidates.filter((entry) => entry.effectiveDate <= today);
+  const chosen = (effective.at(-1) ?? candidates[0]!).version;
+  const versions = candidates.filter((entry) => entry.version === chosen);
+  return versions.find((entry) => entry.locale === locale) ?? versions.find((entry) => entry.locale === 'ja') ?? versions[0]!;
+}

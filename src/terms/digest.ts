@@ -1,0 +1,12 @@
+import { base64url } from './base64url.js';
+import { canonicalize } from './jcs.js';
+
+/**
+ * The contract's terms digest: base64url(SHA-256(UTF-8(JCS(document)))), over
+ * the document exactly as parsed from JSON. The element and the verifier both
+ * call this one function, so a server holding the same file gets the same value.
+ */
+export async function termsDigest(document: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalize(document));
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}

@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+
+const text = z.string().check(z.minLength(1));
+
+/**
+ * The terms document of the contract. Strict: an unknown key is an error, so a
+ * typo in a vendor's file is caught instead of silently dropped. Only the
+ * vendor-document path loads this module; built-in documents are checked
+ * against it by the tests, not at run time, to keep the CDN bundle small.
+ */
+export const termsDocumentSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  version: text,
+  locale: text,
+  title: text,
+  effectiveDate: z.optional(z.iso.date()),
+  preamble: z.optional(z.array(z.string())),
+  clauses: z.array(text).check(z.minLength(1)),
+  closing: z.optional(z.string()),
+});
+
+/** A terms document as parsed from JSON and validated. */
+export type TermsDocument = z.infer<typeof termsDocumentSchema>;

@@ -1,0 +1,225 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { builtInTerms } from '../src/terms/index.js';
+import type { RemoteSupportConsent } from '../src/index.js';
+import { clauseTexts, clickPart, part, record, settled, untilState } from './helpers.js';
+
+const ja = builtInTerms.find((document) => document.locale === 'ja')!;
+const en = builtInTerms.find((document) => document.locale === 'en')!;
+const jaDigest = 'du44q8yT6FtY0D58qDRD-TYrpKstt1DH-vycdGt8P-s';
+const fixtures = '/test/fixtures';
+
+const visibleText = (element: RemoteSupportConsent) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<remote-support-consent> with the built-in terms', () => {
+  it('shows the Japanese terms: the seed instruction and notice, then every clause in order', async () => {
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    expect(element.state).to.equal('ready');
+    expect(element.getAttribute('state')).to.equal('ready');
+    const lines = [...element.shadowRoot!.querySelectorAll('p')].map((p) => p.textContent);
+    expect(lines[0]).to.equal('同意確認書の内容を確認して、同意ボタンをクリックしてください。');
+    expect(lines[1]).to.equal('リモートコネクトサポート(外部サイト)に接続します。');
+    expect(clauseTexts(element)).to.deep.equal(ja.clauses);
+    const terms = part(element, 'terms')!;
+    expect(terms.getAttribute('lang')).to.equal('ja');
+    const blocks = [...terms.children].map((child) => `${child.localName} ${child.localName === 'ol' ? '' : child.textContent}`);
+    expect(blocks).to.deep.equal([...ja.preamble!.map((text) => `p ${text}`), 'p ―記―', 'ol ', 'p 以上']);
+    expect(part(element, 'title')!.textContent).to.equal(ja.title);
+    expect(part(element, 'meta')!.textContent).to.contain('2025-04-01').and.contain('2025年4月1日');
+  });
+
+  it('announces the shown terms with their digest', async () => {
+    const events = record('terms-loaded');
+    await settled(html`<remote-support-consent></remote-support-consent>`);
+    const [event] = events;
+    expect(event!.bubbles && event!.composed).to.equal(true);
+    expect(event!.detail).to.deep.equal({
+      terms: { id: 'remote-connect-support', version: '2025-04-01', locale: 'ja', sha256: jaDigest },
+    });
+  });
+
+  it('shows the English terms and UI for lang="en", on the element or an ancestor', async () => {
+    const own = await settled(html`<remote-support-consent lang="en"></remote-support-consent>`);
+    expect(clauseTexts(own)).to.deep.equal(en.clauses);
+    expect(part(own, 'agree')!.textContent!.trim()).to.equal('I agree');
+    expect(part(own, 'meta')!.textContent).to.contain('April 1, 2025');
+    const wrapper = await fixture(html`<div lang="en-US"><remote-support-consent></remote-support-consent></div>`);
+    const inherited = wrapper.querySelector('remote-support-consent')!;
+    await untilState(inherited, 'ready');
+    expect(clauseTexts(inherited)).to.deep.equal(en.clauses);
+  });
+
+  it('inherits lang across a shadow root', async () => {
+    const host = await fixture(html`<div lang="en"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const element = document.createElement('remote-support-consent');
+    root.append(element);
+    await untilState(element, 'ready');
+    expect(clauseTexts(element)).to.deep.equal(en.clauses);
+  });
+
+  it('falls back to Japanese for languages it does not speak', async () => {
+    const element = await settled(html`<remote-support-consent lang="fr"></remote-support-consent>`);
+    expect(clauseTexts(element)).to.deep.equal(ja.clauses);
+  });
+
+  it('follows a run-time change of lang, on an ancestor or itself', async () => {
+    const wrapper = await fixture(html`<section lang="ja"><remote-support-consent></remote-support-consent></section>`);
+    const element = wrapper.querySelector('remote-support-consent')!;
+    await untilState(element, 'ready');
+    wrapper.setAttribute('lang', 'en');
+    await untilState(element, () => clauseTexts(element)[0] === en.clauses[0]);
+    element.lang = 'ja';
+    await untilState(element, () => clauseTexts(element)[0] === ja.clauses[0]);
+    expect(part(element, 'agree')!.textContent!.trim()).to.equal('同意する');
+  });
+
+  it('shows the requested built-in version', async () => {
+    const element = await settled(html`<remote-support-consent terms-version="2025-04-01"></remote-support-consent>`);
+    expect(element.state).to.equal('ready');
+    expect(part(element, 'meta')!.textContent).to.contain('2025-04-01');
+  });
+
+  it('refuses an unknown version with terms-version-unknown and no way to agree', async () => {
+    const errors = record('consent-error');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent terms-version="1999-01-01"></remote-support-consent>`);
+    await untilState(element, 'error');
+    expect(errors.map((event) => event.detail.code)).to.deep.equal(['terms-version-unknown']);
+    expect(part(element, 'agree')).to.equal(null);
+    expect(part(element, 'terms')).to.equal(null);
+    expect(part(element, 'status')!.textContent).to.contain('指定された版');
+  });
+
+  it('lets the customer scroll the terms region with the keyboard', async () => {
+    const element = await settled(html`<remote-support-consent style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
+    const terms = part(element, 'terms')!;
+    expect(terms.getAttribute('role')).to.equal('region');
+    expect(terms.getAttribute('aria-labelledby')).to.equal('title');
+    expect(terms.scrollHeight).to.be.greaterThan(terms.clientHeight);
+    terms.focus();
+    await sendKeys({ press: 'End' });
+    await nextFrame();
+    await nextFrame();
+    expect(terms.scrollTop).to.be.greaterThan(0);
+  });
+
+  it('does not make the customer scroll before agreeing', async () => {
+    const element = await settled(html`<remote-support-consent style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
+    expect(part(element, 'terms')!.scrollTop).to.equal(0);
+    expect((part(element, 'agree') as HTMLButtonElement).disabled).to.equal(false);
+    expect(part(element, 'acknowledge')).to.equal(null);
+  });
+});
+
+describe('<remote-support-consent> declining', () => {
+  it('reports a real click on decline, and lets the customer go back to the terms', async () => {
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const events = record('decline', 'consent');
+    await clickPart(element, 'decline');
+    await untilState(element, 'declined');
+    expect(events.map((event) => event.type)).to.deep.equal(['decline']);
+    expect(events[0]!.detail.terms.sha256).to.equal(jaDigest);
+    expect(part(element, 'agree')).to.equal(null);
+    expect(part(element, 'status')!.textContent).to.contain('リモートサポートは開始しません');
+    await clickPart(element, 'reconsider');
+    await untilState(element, 'ready');
+    expect(part(element, 'agree')).not.to.equal(null);
+  });
+});
+
+describe('<remote-support-consent> with terms-src', () => {
+  it('shows a vendor document in its own locale, whatever lang is', async () => {
+    const loaded = record('terms-loaded');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="ja" terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
+    await untilState(element, 'ready');
+    await element.updateComplete;
+    expect(clauseTexts(element)).to.deep.equal(['We only connect with your consent.', 'You can disconnect at any time.']);
+    expect(part(element, 'terms')!.getAttribute('lang')).to.equal('en-GB');
+    expect(part(element, 'agree')!.textContent!.trim()).to.equal('同意する');
+    expect(loaded[0]!.detail.terms).to.include({ id: 'acme-remote-support', version: '7', locale: 'en-GB' });
+    expect(loaded[0]!.detail.terms.sha256).to.match(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('accepts the document when terms-integrity matches its digest', async () => {
+    const probe = await settled(html`<remote-support-consent terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
+    const sha256 = (await fetch(`${fixtures}/vendor-terms.json`).then((response) => response.json()).then(async (document) => (await import('../src/terms/digest.js')).termsDigest(document)));
+    expect(probe.state).to.equal('ready');
+    const element = await settled(html`<remote-support-consent terms-src="${fixtures}/vendor-terms.json" terms-integrity="sha256-${sha256}"></remote-support-consent>`);
+    expect(element.state).to.equal('ready');
+  });
+
+  const failures: Array<[string, string, string, boolean]> = [
+    ['broken JSON', `${fixtures}/broken.json`, 'terms-invalid', false],
+    ['an unknown key', `${fixtures}/unknown-key.json`, 'terms-invalid', false],
+    ['no clauses', `${fixtures}/no-clauses.json`, 'terms-invalid', false],
+    ['an HTTP error', '/__terms/status/500', 'terms-fetch-failed', true],
+    ['a missing file', `${fixtures}/missing.json`, 'terms-fetch-failed', true],
+    ['a network error', '/__terms/reset', 'terms-fetch-failed', true],
+    ['a server that does not answer in time', '/__terms/slow/3000', 'terms-fetch-failed', true],
+    ['a wrong terms-integrity', `${fixtures}/vendor-terms.json#integrity`, 'terms-integrity-mismatch', false],
+  ];
+  for (const [name, src, code, retry] of failures) {
+    it(`ends in error ${code} for ${name}, with no way to agree`, async () => {
+      const integrity = src.endsWith('#integrity') ? `sha256-${jaDigest}` : '';
+      const events = record('consent-error', 'terms-loaded', 'consent');
+      const element = await fixture<RemoteSupportConsent>(
+        html`<remote-support-consent terms-src=${src} terms-integrity=${integrity} terms-timeout="300"></remote-support-consent>`,
+      );
+      await untilState(element, 'error');
+      expect(events.map((event) => `${event.type} ${event.detail.code}`)).to.deep.equal([`consent-error ${code}`]);
+      expect(events[0]!.detail.message).to.be.a('string').and.not.empty;
+      expect(part(element, 'agree')).to.equal(null);
+      expect(part(element, 'terms')).to.equal(null);
+      expect(part(element, 'status')!.textContent!.trim()).not.to.equal('');
+      expect(part(element, 'retry') !== null, 'retry offered').to.equal(retry);
+    });
+  }
+
+  it('loads again when the customer retries after a network failure', async () => {
+    const element = await settled(html`<remote-support-consent terms-src="/__terms/status/503"></remote-support-consent>`);
+    expect(element.state).to.equal('error');
+    const events = record('consent-error');
+    await clickPart(element, 'retry');
+    await untilState(element, 'loading');
+    await untilState(element, 'error');
+    expect(events).to.have.length(1);
+  });
+
+  it('shows markup in the document as text and runs none of it', async () => {
+    const element = await settled(html`<remote-support-consent terms-src="${fixtures}/markup.json"></remote-support-consent>`);
+    expect(element.state).to.equal('ready');
+    const terms = part(element, 'terms')!;
+    expect(terms.querySelectorAll('img, script, a, b')).to.have.length(0);
+    expect(part(element, 'title')!.querySelectorAll('*')).to.have.length(0);
+    expect(clauseTexts(element)[0]).to.equal('<img src=x onerror="window.__pwned = \'clause\'">');
+    expect(visibleText(element)).to.contain("<script>window.__pwned = 'preamble'</script>").and.contain('<b>bold</b> title');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as { __pwned?: string }).__pwned).to.equal(undefined);
+  });
+
+  it('forgets a load that was superseded by a new terms-src', async () => {
+    const events = record('consent-error', 'terms-loaded');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent terms-src="/__terms/slow/500"></remote-support-consent>`);
+    element.termsSrc = `${fixtures}/vendor-terms.json`;
+    await untilState(element, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(element.state).to.equal('ready');
+    expect(events.map((event) => event.type)).to.deep.equal(['terms-loaded']);
+  });
+});
+
+describe('<remote-support-consent> outside a secure context', () => {
+  it('shows insecure-context and no terms', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(window, 'isSecureContext')!;
+    Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
+    try {
+      const errors = record('consent-error');
+      const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent></remote-support-consent>`);
+      await untilState(element, 'error');
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['insecure-context']);
+      expect(part(element, 'agree')).to.equal(null);
+    } finally {
+      Object.defineProperty(window, 'isSecureContext', descriptor);
+    }
+  });
+});

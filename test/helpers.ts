@@ -1,0 +1,55 @@
+import { fixture, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../src/index.js';
+import type { RemoteSupportConsent } from '../src/index.js';
+import type { ConsentStateName } from '../src/element.js';
+
+/** Renders the element and waits until it has left `loading`. */
+export async function settled(template: TemplateResult): Promise<RemoteSupportConsent> {
+  const element = await fixture<RemoteSupportConsent>(template);
+  await untilState(element, (state) => state !== 'loading');
+  return element;
+}
+
+export async function untilState(
+  element: RemoteSupportConsent,
+  accept: ConsentStateName | ((state: ConsentStateName) => boolean),
+): Promise<void> {
+  const test = typeof accept === 'string' ? (state: ConsentStateName) => state === accept : accept;
+  await waitUntil(() => test(element.state), `state stayed ${element.state}`, { timeout: 4000 });
+  await element.updateComplete;
+}
+
+export const part = (element: Element, name: string): HTMLElement | null =>
+  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** A real (trusted) mouse click in the middle of a part. */
+export async function clickPart(element: Element, name: string): Promise<void> {
+  const target = part(element, name);
+  if (!target) throw new Error(`no part ${name}`);
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+const stopListening: Array<() => void> = [];
+afterEach(() => stopListening.splice(0).forEach((stop) => stop()));
+
+/**
+ * Every event of the given types that reaches the document during this test,
+ * in order. Listening on the document (the events bubble and are composed)
+ * catches even those fired before a fixture is returned.
+ */
+export function record(...types: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  const listener = (event: Event) => seen.push(event as CustomEvent);
+  for (const type of types) {
+    document.addEventListener(type, listener);
+    stopListening.push(() => document.removeEventListener(type, listener));
+  }
+  return seen;
+}
+
+export const clauseTexts = (element: Element): string[] =>
+  [...part(element, 'terms')!.querySelectorAll('li')].map((li) => li.textContent!.trim());

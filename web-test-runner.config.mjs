@@ -1,0 +1,31 @@
+// Browser tests in Debian's Chromium; nothing here downloads a browser.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumPath } from './scripts/browsers.mjs';
+import { termsFixtures } from './test/server/terms-fixtures.mjs';
+import { tallyReporter } from './test/server/tally-reporter.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['production'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [termsFixtures],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromiumPath(),
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  reporters: [process.env.CI ? summaryReporter() : defaultReporter(), tallyReporter('browser')],
+  testFramework: { config: { timeout: 5000 } },
+};
