@@ -2,7 +2,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumPath } from './scripts/browsers.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/browsers.mjs';
+import { signFixtures } from './test/server/sign-fixtures.mjs';
 import { termsFixtures } from './test/server/terms-fixtures.mjs';
 import { tallyReporter } from './test/server/tally-reporter.mjs';
 
@@ -10,19 +11,12 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  middleware: [termsFixtures],
+  middleware: [termsFixtures, signFixtures],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: chromiumPath(),
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: chromiumArgs,
       },
     }),
   ],

@@ -3,9 +3,10 @@ import type { RemoteSupportConsentEventMap } from '../src/index.js';
 
 const consent = document.querySelector('remote-support-consent')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
+const verdict = document.querySelector<HTMLParagraphElement>('#verdict')!;
 const choice = document.querySelector<HTMLSelectElement>('#terms-choice')!;
 
-const events: Array<keyof RemoteSupportConsentEventMap> = ['terms-loaded', 'decline', 'consent-error'];
+const events: Array<keyof RemoteSupportConsentEventMap> = ['terms-loaded', 'consent', 'decline', 'consent-error'];
 for (const type of events) {
   consent.addEventListener(type, (event) => {
     const entry = document.createElement('li');
@@ -13,6 +14,26 @@ for (const type of events) {
     log.prepend(entry);
   });
 }
+
+// A fresh challenge with each page, so the server can tie the record to this visit.
+const challenge = fetch('/api/challenge').then((response) => response.json() as Promise<{ challenge: string }>);
+challenge.then(({ challenge: value }) => (consent.challenge = value));
+
+// The record is evidence only once the vendor's server has verified and kept it.
+consent.addEventListener('consent', async ({ detail }) => {
+  verdict.removeAttribute('data-ok');
+  verdict.textContent = 'サーバーで検証しています…';
+  const response = await fetch('/api/consent', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jws: detail.jws }),
+  });
+  const answer = (await response.json()) as { ok: boolean; code?: string; record?: { id: string } };
+  verdict.dataset.ok = String(answer.ok);
+  verdict.textContent = answer.ok
+    ? `検証済み・保存しました (記録 ${answer.record!.id})`
+    : `検証できませんでした: ${answer.code}`;
+});
 
 // Page language: the element follows the nearest lang, here <html lang>.
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {

@@ -1,7 +1,7 @@
-// `npm test`: type checking, the manifest's freshness, and the browser tests,
+// `npm test`: type checking, the manifest's freshness, the Node tests and the browser tests,
 // ending with the one line CI reads: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './browsers.mjs';
 
@@ -42,6 +42,13 @@ if (stale) console.error('custom-elements.json is stale: run `npm run manifest` 
 check('custom-elements.json is generated from the source', !stale);
 rmSync(outdir, { recursive: true, force: true });
 
+const nodeTests = readdirSync('test/node').filter((name) => name.endsWith('.test.ts')).map((name) => join('test/node', name));
+suite('node', process.execPath, [
+  '--import', 'tsx', '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./test/server/node-tally.mjs', '--test-reporter-destination=.test-results/node.log',
+  ...nodeTests,
+]);
 suite('browser', bin('wtr'), []);
 
 const line = `${tally.passed} passed, ${tally.failed} failed`;

@@ -1,3 +1,5 @@
+import type { SignedConsent } from './consent/sign.js';
+import type { ConsentRecord } from './consent/record.js';
 import type { ConsentErrorDetail } from './errors.js';
 import type { TermsRef } from './terms/types.js';
 
@@ -6,9 +8,15 @@ export interface TermsEventDetail {
   terms: TermsRef;
 }
 
+/** `detail` of `consent`: the record and its compact JWS, whose payload is exactly `record`. */
+export interface ConsentEventDetail extends SignedConsent {
+  record: ConsentRecord;
+}
+
 /** The element's events, by name, with their `detail`. All bubble and are composed. */
 export interface RemoteSupportConsentEventMap {
   'terms-loaded': CustomEvent<TermsEventDetail>;
+  consent: CustomEvent<ConsentEventDetail>;
   decline: CustomEvent<TermsEventDetail>;
   'consent-error': CustomEvent<ConsentErrorDetail>;
 }

@@ -11,6 +11,8 @@ export interface Messages {
   agree: string;
   decline: string;
   retry: string;
+  signing: string;
+  done: string;
   declined: string;
   reconsider: string;
   errors: Record<ConsentErrorCode, string>;
@@ -28,6 +30,8 @@ const ja: Messages = {
   agree: '同意する',
   decline: '同意しない',
   retry: 'もう一度読み込む',
+  signing: '同意を記録しています…',
+  done: '同意を記録しました。',
   declined: '同意されなかったため、リモートサポートは開始しません。',
   reconsider: '同意確認書に戻る',
   errors: {
@@ -53,6 +57,8 @@ const en: Messages = {
   agree: 'I agree',
   decline: 'I do not agree',
   retry: 'Try again',
+  signing: 'Recording your consent…',
+  done: 'Your consent has been recorded.',
   declined: 'You did not agree, so remote support will not start.',
   reconsider: 'Back to the consent form',
   errors: {

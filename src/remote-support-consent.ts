@@ -5,22 +5,27 @@ import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js
 import { observeLang, resolveLang, type UiLang } from './lang.js';
 import { formatDate, messages, type Messages } from './messages.js';
 import { styles } from './remote-support-consent.styles.js';
-import { transition, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
+import { transition, isCommitted, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
+import { getDeviceKey } from './consent/key-store.js';
+import { createRecord } from './consent/record.js';
+import { signRecord } from './consent/sign.js';
 
 /** The `state` attribute's values, in the order a customer meets them. */
 export type ConsentStateName = ConsentState['name'];
 
 /**
  * The consent step before remote support: shows the vendor's versioned terms,
- * lets the customer agree or decline, and reports what happened.
+ * takes the customer's real click on agree, and emits a signed consent record
+ * that the vendor's server can verify.
  *
- * @summary Versioned remote-support terms with agree and decline controls.
+ * @summary Versioned remote-support terms and a signed record of the customer's consent.
  *
  * @attr lang - UI language and language of the built-in terms (`ja` or `en`): the element's own, else the nearest ancestor's across shadow roots, else `ja`. Follows run-time changes. The native `lang` property reflects it.
- * @attr state - Read-only: `loading`, `ready`, `declined` or `error`, reflected for styling and tests.
+ * @attr state - Read-only: `loading`, `ready`, `signing`, `done`, `declined` or `error`, reflected for styling and tests.
  *
  * @fires terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
+ * @fires consent - The customer agreed and the record is signed. Cancelable. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
  * @fires decline - The customer declined. `detail: { terms: { id, version, locale, sha256 } }`.
  * @fires consent-error - Something failed. `detail: { code, message }`, `code` being stable (see the README).
  *
@@ -56,18 +61,28 @@ export class RemoteSupportConsent extends LitElement {
   /** `sha256-<base64url>`: the terms' digest must equal it, or the element refuses them (`terms-integrity-mismatch`). */
   @property({ attribute: 'terms-integrity' }) termsIntegrity = '';
 
-  /** How long to wait for `terms-src`, in milliseconds, before `terms-fetch-failed`. */
-  @property({ attribute: 'terms-timeout', type: Number }) termsTimeout = 10_000;
+  /** A server-issued nonce, copied into the signed record's `nonce` so the server can tie the consent to this session. */
+  @property() challenge = '';
+
+  /** An opaque customer or contract reference, copied into the signed record's `subject`. */
+  @property() subject = '';
+
+  /** If set, the record is POSTed here as `{ record }` and the server's `{ jws }` is used instead of the device key. */
+  @property({ attribute: 'sign-url' }) signUrl = '';
+
+  /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`. */
+  @property({ type: Number }) timeout = 10_000;
 
   @state() private view: ConsentState = { name: 'loading' };
   @state() private uiLang: UiLang = 'ja';
 
   private stopObservingLang?: () => void;
   private loading?: AbortController;
+  private signing?: AbortController;
   /** The inputs the shown (or loading) terms were made from; a change means load again. */
   private loadedFrom?: string;
 
-  /** Where the element is: `loading`, `ready`, `declined` or `error`. Reflected to the read-only `state` attribute. */
+  /** Where the element is: `loading`, `ready`, `signing`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
   get state(): ConsentStateName {
     return this.view.name;
   }
@@ -85,12 +100,15 @@ export class RemoteSupportConsent extends LitElement {
       this.loading?.abort();
       this.loadedFrom = undefined;
     }
+    // A removed element consents to nothing: a signature still in flight is dropped.
+    this.signing?.abort();
+    this.dispatch({ type: 'sign-failed' });
   }
 
   protected override willUpdate(): void {
     // A vendor document keeps its own language, so only built-in terms follow `lang`.
-    const inputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.termsTimeout, this.termsSrc ? '' : this.uiLang]);
-    if (inputs !== this.loadedFrom) {
+    const inputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.timeout, this.termsSrc ? '' : this.uiLang]);
+    if (inputs !== this.loadedFrom && !isCommitted(this.view)) {
       this.loadedFrom = inputs;
       void this.load();
     }
@@ -110,11 +128,13 @@ export class RemoteSupportConsent extends LitElement {
         version: this.termsVersion,
         integrity: this.termsIntegrity,
         lang: this.uiLang,
-        timeoutMs: this.termsTimeout,
+        timeoutMs: this.timeout,
         signal: loading.signal,
       });
       if (loading.signal.aborted) return;
       this.dispatch({ type: 'loaded', terms });
+      // Make the device key now, so the agree click only has to sign.
+      if (!this.signUrl) getDeviceKey().catch(() => undefined);
       await this.updateComplete;
       if (this.loading === loading) emit(this, 'terms-loaded', termsDetail(terms));
     } catch (error) {
@@ -128,11 +148,35 @@ export class RemoteSupportConsent extends LitElement {
   }
 
   private fail(error: unknown): void {
-    const failure =
-      error instanceof ConsentError ? error : new ConsentError('terms-invalid', String(error), { cause: error });
+    const failure = asConsentError(error, 'terms-invalid');
     this.dispatch({ type: 'fail', error: failure });
-    console.error(`<remote-support-consent> ${failure.code}: ${failure.message}`);
-    emit(this, 'consent-error', { code: failure.code, message: failure.message });
+    report(this, failure);
+  }
+
+  /** A consent needs a trusted activation of this very button: a script's `click()` is not a customer. */
+  private async onAgree(event: MouseEvent): Promise<void> {
+    if (!event.isTrusted || this.view.name !== 'ready') return;
+    const { terms } = this.view;
+    this.dispatch({ type: 'agree' });
+    this.signing?.abort();
+    const signing = (this.signing = new AbortController());
+    try {
+      const record = createRecord({
+        terms: terms.ref,
+        origin: location.origin,
+        nonce: this.challenge,
+        subject: this.subject,
+      });
+      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.timeout, signal: signing.signal });
+      if (signing.signal.aborted) return;
+      this.dispatch({ type: 'signed' });
+      emit(this, 'consent', { record, ...signed }, { cancelable: true });
+    } catch (error) {
+      if (signing.signal.aborted) return;
+      const failure = asConsentError(error, 'sign-failed');
+      this.dispatch({ type: 'sign-failed', error: failure });
+      report(this, failure);
+    }
   }
 
   private onDecline(): void {
@@ -157,7 +201,7 @@ export class RemoteSupportConsent extends LitElement {
     return html`
       <p class="instruction">${m.instruction}</p>
       <p class="notice">${m.notice}</p>
-      ${view.name === 'ready' || view.name === 'declined' ? this.renderTerms(view.terms, m) : nothing}
+      ${'terms' in view ? this.renderTerms(view.terms, m) : nothing}
       <p part="status" class="status ${view.name}" role="status">${this.statusText(m)}</p>
       <div class="actions">${this.renderActions(m)}</div>
     `;
@@ -189,15 +233,20 @@ export class RemoteSupportConsent extends LitElement {
 
   private statusText(m: Messages): string {
     const view = this.view;
+    // Exhaustive: a new state without a message fails to compile.
     switch (view.name) {
       case 'loading':
         return m.loading;
+      case 'ready':
+        return view.error ? m.errors[view.error.code] : '';
+      case 'signing':
+        return m.signing;
+      case 'done':
+        return m.done;
       case 'declined':
         return m.declined;
       case 'error':
         return m.errors[view.error.code];
-      default:
-        return '';
     }
   }
 
@@ -205,10 +254,14 @@ export class RemoteSupportConsent extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'ready':
+      case 'signing': {
+        // While signing the buttons stay (focus must not jump) but do nothing.
+        const busy = view.name === 'signing';
         return html`
-          <button part="decline" class="decline" type="button" @click=${this.onDecline}>${m.decline}</button>
-          <button part="agree" class="agree" type="button">${m.agree}</button>
+          <button part="decline" class="decline" type="button" aria-disabled=${busy} @click=${this.onDecline}>${m.decline}</button>
+          <button part="agree" class="agree" type="button" aria-disabled=${busy} @click=${this.onAgree}>${m.agree}</button>
         `;
+      }
       case 'declined':
         return html`<button part="reconsider" type="button" @click=${this.onReconsider}>${m.reconsider}</button>`;
       case 'error':
@@ -226,8 +279,18 @@ function emit<K extends keyof RemoteSupportConsentEventMap>(
   target: EventTarget,
   type: K,
   detail: RemoteSupportConsentEventMap[K]['detail'],
+  { cancelable = false } = {},
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+const asConsentError = (error: unknown, code: ConsentError['code']): ConsentError =>
+  error instanceof ConsentError ? error : new ConsentError(code, String(error), { cause: error });
+
+/** Tells the host (`consent-error`) and the integrator (console) what failed. */
+function report(target: EventTarget, { code, message }: ConsentError): void {
+  console.error(`<remote-support-consent> ${code}: ${message}`);
+  emit(target, 'consent-error', { code, message });
 }
 
 const termsDetail = ({ ref }: ShownTerms): TermsEventDetail => ({ terms: { ...ref } });

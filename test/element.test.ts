@@ -163,7 +163,7 @@ describe('<remote-support-consent> with terms-src', () => {
       const integrity = src.endsWith('#integrity') ? `sha256-${jaDigest}` : '';
       const events = record('consent-error', 'terms-loaded', 'consent');
       const element = await fixture<RemoteSupportConsent>(
-        html`<remote-support-consent terms-src=${src} terms-integrity=${integrity} terms-timeout="300"></remote-support-consent>`,
+        html`<remote-support-consent terms-src=${src} terms-integrity=${integrity} timeout="300"></remote-support-consent>`,
       );
       await untilState(element, 'error');
       expect(events.map((event) => `${event.type} ${event.detail.code}`)).to.deep.equal([`consent-error ${code}`]);

@@ -1,4 +1,4 @@
-import { base64url } from './base64url.js';
+import { base64url } from '../base64url.js';
 import { canonicalize } from './jcs.js';
 
 /**

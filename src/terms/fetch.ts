@@ -1,40 +1,15 @@
 import * as z from 'zod/mini';
 import { ConsentError } from '../errors.js';
+import { fetchText, type Deadline } from '../http.js';
 import { termsDocumentSchema, type TermsDocument } from './schema.js';
 
 /**
  * Loads a vendor's terms document (`terms-src`) and validates it. Kept in its
  * own module so the schema is a lazy chunk that pages on built-in terms never load.
- * Rejects with a `ConsentError`, or with the caller's abort reason once `signal` aborts.
  */
-export async function fetchTerms(
-  src: string,
-  { timeoutMs, signal }: { timeoutMs: number; signal: AbortSignal },
-): Promise<TermsDocument> {
-  const controller = new AbortController();
-  const abort = () => controller.abort(signal.reason);
-  signal.addEventListener('abort', abort);
-  const timer = setTimeout(() => controller.abort(new ConsentError('terms-fetch-failed', `${src}: no answer within ${timeoutMs} ms`)), timeoutMs);
-  try {
-    let text: string;
-    try {
-      const response = await fetch(new URL(src, document.baseURI), {
-        signal: controller.signal,
-        credentials: 'same-origin',
-        headers: { accept: 'application/json' },
-      });
-      if (!response.ok) throw new ConsentError('terms-fetch-failed', `${src}: HTTP ${response.status}`);
-      text = await response.text();
-    } catch (error) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      if (error instanceof ConsentError) throw error;
-      throw new ConsentError('terms-fetch-failed', `${src}: ${String(error)}`, { cause: error });
-    }
-    return parseTerms(text, src);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
-  }
+export async function fetchTerms(src: string, deadline: Deadline): Promise<TermsDocument> {
+  const text = await fetchText(src, { credentials: 'same-origin', headers: { accept: 'application/json' } }, 'terms-fetch-failed', deadline);
+  return parseTerms(text, src);
 }
 
 /** Parses and validates a terms document's JSON text; `source` names it in messages. */

@@ -1,0 +1,18 @@
+import { signCompact, thumbprint, ecdsa, decodeCompact, type PublicJwk } from '../src/consent/jws.js';
+import { createRecord } from '../src/consent/record.js';
+import { builtInTerms, termsDigest } from '../src/terms/index.js';
+import { verifyConsent } from '../src/verify/index.js';
+import { compactVerify, EmbeddedJWK, importJWK } from 'jose';
+const N=2000;
+const ja = builtInTerms[1]!;
+const terms = { id: ja.id, version: ja.version, locale: ja.locale, sha256: await termsDigest(ja) };
+const pair = (await crypto.subtle.generateKey(ecdsa, true, ['sign','verify'])) as CryptoKeyPair;
+const { kty, crv, x, y } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as PublicJwk;
+const jwk = {kty,crv,x,y} as PublicJwk;
+const jws = await signCompact({ alg: 'ES256', jwk, kid: await thumbprint(jwk) }, JSON.stringify(createRecord({terms, origin:'https://a.example'})), pair.privateKey);
+const time = async (name: string, f: () => Promise<unknown> | unknown) => { for (let i=0;i<300;i++) await f(); const t=performance.now(); for (let i=0;i<N;i++) await f(); console.log(name, ((performance.now()-t)/N*1000).toFixed(1),'µs'); };
+await time('decodeCompact', () => decodeCompact(jws));
+await time('importKey', () => crypto.subtle.importKey('jwk', jwk, ecdsa, false, ['verify']));
+await time('jose importJWK', () => importJWK({...jwk, alg:'ES256'} as any, 'ES256'));
+await time('verifyConsent', () => verifyConsent(jws, { terms: builtInTerms }));
+await time('jose', () => compactVerify(jws, EmbeddedJWK));

@@ -1,0 +1,38 @@
+import { ConsentError, type ConsentErrorCode } from './errors.js';
+
+export interface Deadline {
+  /** How long the whole exchange (answer and body) may take. */
+  timeoutMs: number;
+  /** The caller's cancellation (the element was removed, or the inputs changed). */
+  signal: AbortSignal;
+}
+
+/**
+ * One request to a vendor server with a deadline, read as text. Every failure
+ * (network, HTTP status, timeout) becomes a `ConsentError` with `code`; a
+ * cancellation rejects with the caller's abort reason instead, so the caller
+ * can tell "gave up" from "failed".
+ */
+export async function fetchText(
+  url: string,
+  init: RequestInit,
+  code: ConsentErrorCode,
+  { timeoutMs, signal }: Deadline,
+): Promise<string> {
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', abort);
+  const timer = setTimeout(() => controller.abort(new ConsentError(code, `${url}: no answer within ${timeoutMs} ms`)), timeoutMs);
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { ...init, signal: controller.signal });
+    if (!response.ok) throw new ConsentError(code, `${url}: HTTP ${response.status}`);
+    return await response.text();
+  } catch (error) {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    if (error instanceof ConsentError) throw error;
+    throw new ConsentError(code, `${url}: ${String(error)}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}

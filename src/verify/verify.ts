@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import { decodeCompact, ecdsa, parseJson, thumbprint, type PublicJwk } from '../consent/jws.js';
+import { consentRecordSchema, type ConsentRecord } from '../consent/record-schema.js';
+import { termsDigest } from '../terms/digest.js';
+import { ConsentVerificationError } from './errors.js';
+
+/** A public JWK as a server holds it; `kid` picks it out of a set. */
+export type VerificationKey = JsonWebKey & { kid?: string };
+
+export interface VerifyOptions {
+  /** The terms documents the vendor accepts, as parsed from JSON (e.g. `builtInTerms`). */
+  terms: readonly unknown[];
+  /** The challenge this session was given; when set, the record must carry exactly it. */
+  nonce?: string | undefined;
+  /**
+   * The vendor signing server's public keys (one JWK, an array, or a JWK Set).
+   * When given, only they may sign (matched by `kid`) and a key in the header
+   * is not trusted. Without it, the header's `jwk` is used and `kid` must be its thumbprint.
+   */
+  keys?: VerificationKey | readonly VerificationKey[] | { keys: readonly VerificationKey[] } | undefined;
+  /** How old `iat` may be. Default 600. */
+  maxAgeSeconds?: number;
+  /** The time to check against (tests). Default: now. */
+  now?: Date;
+}
+
+const clockSkewSeconds = 60;
+const fail = (code: ConstructorParameters<typeof ConsentVerificationError>[0], message: string): never => {
+  throw new ConsentVerificationError(code, message);
+};
+
+/**
+ * Verifies a consent JWS from `<remote-support-consent>` and resolves to its
+ * record, or rejects with a `ConsentVerificationError` (and nothing else).
+ * Checks, in order: the JWS shape, `alg` ES256, the signature and its key,
+ * the record's shape, the terms digest, the nonce, and the age.
+ */
+export async function verifyConsent(jws: string, options: VerifyOptions): Promise<ConsentRecord> {
+  const decoded = decodeCompact(jws);
+  if (!decoded) return fail('malformed', 'not a compact JWS');
+  const { header } = decoded;
+  if (header.alg !== 'ES256') return fail('bad-alg', `alg must be ES256, not ${JSON.stringify(header.alg)}`);
+  if ('crit' in header) return fail('malformed', 'the header has crit extensions this verifier does not understand');
+
+  const key = await signingKey(header, options.keys);
+  const valid = await crypto.subtle.verify(ecdsa, key, decoded.signature, decoded.signingInput).catch(() => false);
+  if (!valid) return fail('bad-signature', 'the signature does not verify');
+
+  const parsed = z.safeParse(consentRecordSchema, parseJson(decoded.payload));
+  if (!parsed.success) return fail('malformed', `the payload is not a consent record (${parsed.error.issues.map((issue) => issue.path.join('.') || issue.code).join(', ')})`);
+  const record = parsed.data;
+
+  await checkTerms(record.terms, options.terms);
+  if (options.nonce !== undefined && record.nonce !== options.nonce) {
+    return fail('nonce-mismatch', record.nonce === undefined ? 'the record carries no nonce' : 'the record carries another nonce');
+  }
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const maxAge = options.maxAgeSeconds ?? 600;
+  if (record.iat > now + clockSkewSeconds) return fail('not-yet-valid', `iat is ${record.iat - now} s in the future`);
+  if (now - record.iat > maxAge) return fail('expired', `iat is ${now - record.iat} s old, more than ${maxAge}`);
+  return record;
+}
+
+/**
+ * The key that must have signed: a trusted server key picked by `kid`, or
+ * the header's own key, whose thumbprint must be `kid`.
+ */
+async function signingKey(header: Record<string, unknown>, keys: VerifyOptions['keys']): Promise<CryptoKey> {
+  const list = trustedKeys(keys);
+  const jwk = list ? list.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid) : header.jwk;
+  if (!isPublicP256(jwk)) {
+    return fail('bad-signature', list ? `kid ${JSON.stringify(header.kid)} is not a trusted P-256 key` : 'the header carries no public P-256 jwk');
+  }
+  const { kty, crv, x, y } = jwk;
+  // The digest is queued first: some runtimes import keys on the main thread, hashing off it.
+  const kid = list ? header.kid : thumbprint(jwk);
+  const key = await crypto.subtle.importKey('jwk', { kty, crv, x, y }, ecdsa, false, ['verify']).catch(() => undefined);
+  if (!key) return fail('bad-signature', 'the signing key is not a valid P-256 point');
+  if ((await kid) !== header.kid) return fail('bad-signature', 'kid is not the thumbprint of the header jwk');
+  return key;
+}
+
+function trustedKeys(keys: VerifyOptions['keys']): readonly VerificationKey[] | undefined {
+  if (keys === undefined) return undefined;
+  if (Array.isArray(keys)) return keys;
+  const set = (keys as { keys?: unknown }).keys;
+  return Array.isArray(set) ? set : [keys as VerificationKey];
+}
+
+const isPublicP256 = (jwk: unknown): jwk is PublicJwk =>
+  !!jwk &&
+  typeof jwk === 'object' &&
+  (jwk as PublicJwk).kty === 'EC' &&
+  (jwk as PublicJwk).crv === 'P-256' &&
+  typeof (jwk as PublicJwk).x === 'string' &&
+  typeof (jwk as PublicJwk).y === 'string' &&
+  !('d' in jwk);
+
+/** Digests are cached per document object: a server passes the same array on every call. */
+const digests = new WeakMap<object, Promise<string | undefined>>();
+
+function digestOf(document: unknown): Promise<string | undefined> {
+  if (!document || typeof document !== 'object') return Promise.resolve(undefined);
+  let digest = digests.get(document);
+  if (!digest) {
+    digest = termsDigest(document).catch(() => undefined);
+    digests.set(document, digest);
+  }
+  return digest;
+}
+
+async function checkTerms(terms: ConsentRecord['terms'], accepted: readonly unknown[]): Promise<void> {
+  for (const document of Array.isArray(accepted) ? accepted : []) {
+    const { id, version, locale } = (document ?? {}) as Record<string, unknown>;
+    if (id === terms.id && version === terms.version && locale === terms.locale && (await digestOf(document)) === terms.sha256) return;
+  }
+  fail('unknown-terms', `terms ${terms.id} ${terms.version} ${terms.locale} with this digest are not among the accepted documents`);
+}

@@ -1,0 +1,202 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, EmbeddedJWK } from 'jose';
+import type { ConsentEventDetail } from '../src/events.js';
+import type { RemoteSupportConsent } from '../src/index.js';
+import { builtInTerms } from '../src/terms/index.js';
+import { verifyConsent } from '../src/verify/index.js';
+import { clickPart, part, record, settled, untilState } from './helpers.js';
+
+const payloadOf = async (jws: string) =>
+  JSON.parse(new TextDecoder().decode((await compactVerify(jws, EmbeddedJWK)).payload));
+
+/** Loads the device-key page in a fresh frame (a new page, same profile) and returns what it reports. */
+async function deviceKeyInNewPage(storage = ''): Promise<{ kid: string; persistent: boolean; jwk: JsonWebKey }> {
+  const frame = document.createElement('iframe');
+  const report = new Promise<MessageEvent>((resolve) => {
+    const listener = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow) return;
+      window.removeEventListener('message', listener);
+      resolve(event);
+    };
+    window.addEventListener('message', listener);
+  });
+  frame.src = `/test/fixtures/device-key.html?storage=${storage}`;
+  document.body.append(frame);
+  try {
+    return (await report).data;
+  } finally {
+    frame.remove();
+  }
+}
+
+const consents = () => record('consent');
+
+describe('consent: a real click signs a record', () => {
+  it('emits one cancelable consent whose JWS verifies with jose and carries the record', async () => {
+    const events = record('consent', 'terms-loaded');
+    const element = await settled(html`<remote-support-consent challenge="n-123" subject="contract 42"></remote-support-consent>`);
+    const before = Math.floor(Date.now() / 1000);
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    const [loaded, consent] = events as [CustomEvent, CustomEvent<ConsentEventDetail>];
+    expect(events.map((event) => event.type)).to.deep.equal(['terms-loaded', 'consent']);
+    expect(consent.cancelable && consent.bubbles && consent.composed).to.equal(true);
+    const { record: signed, jws, deviceKey } = consent.detail;
+    expect(await payloadOf(jws)).to.deep.equal(signed);
+    expect(signed).to.have.keys('v', 'id', 'iat', 'terms', 'origin', 'nonce', 'subject');
+    expect(signed.v).to.equal(1);
+    expect(signed.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(signed.iat).to.be.within(before - 1, Math.ceil(Date.now() / 1000));
+    expect(signed.terms).to.deep.equal(loaded.detail.terms);
+    expect(signed.origin).to.equal(location.origin);
+    expect(signed.nonce).to.equal('n-123');
+    expect(signed.subject).to.equal('contract 42');
+    expect(Object.isFrozen(signed)).to.equal(true);
+    const header = decodeProtectedHeader(jws);
+    expect(header.alg).to.equal('ES256');
+    expect(header.jwk).to.have.keys('kty', 'crv', 'x', 'y');
+    expect(header.kid).to.equal(await calculateJwkThumbprint(header.jwk!));
+    expect(deviceKey).to.deep.equal({ kid: header.kid, persistent: true });
+    expect(await verifyConsent(jws, { terms: builtInTerms, nonce: 'n-123' })).to.deep.equal(signed);
+    expect(part(element, 'status')!.textContent).to.contain('同意を記録しました');
+    expect(part(element, 'agree')).to.equal(null);
+  });
+
+  it('leaves nonce and subject out when they are not set', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    expect(events[0]!.detail.record).to.have.keys('v', 'id', 'iat', 'terms', 'origin');
+  });
+
+  it('takes a key press on the agree button', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent lang="en"></remote-support-consent>`);
+    part(element, 'agree')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilState(element, 'done');
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail.record.terms.locale).to.equal('en');
+  });
+
+  it('ignores a scripted click: a script is not a customer', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    part(element, 'agree')!.click();
+    part(element, 'agree')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).to.have.length(0);
+    expect(element.state).to.equal('ready');
+  });
+
+  it('emits one consent for a double click', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    part(element, 'agree')!.scrollIntoView({ block: 'center' });
+    const box = part(element, 'agree')!.getBoundingClientRect();
+    const position: [number, number] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    await sendMouse({ type: 'click', position });
+    await sendMouse({ type: 'click', position });
+    await untilState(element, 'done');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).to.have.length(1);
+  });
+
+  it('emits one consent for Enter pressed again and again', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    part(element, 'agree')!.focus();
+    await Promise.all([sendKeys({ press: 'Enter' }), sendKeys({ press: 'Enter' }), sendKeys({ press: 'Enter' })]);
+    await untilState(element, 'done');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).to.have.length(1);
+  });
+});
+
+describe('consent: the device key', () => {
+  it('is the same key on the next page of the same profile', async () => {
+    const first = await deviceKeyInNewPage();
+    const second = await deviceKeyInNewPage();
+    expect(first.persistent).to.equal(true);
+    expect(second.kid).to.equal(first.kid);
+    expect(second.jwk).to.deep.equal(first.jwk);
+    expect(first.jwk).not.to.have.property('d');
+  });
+
+  for (const storage of ['missing', 'throw', 'error', 'quota', 'hang']) {
+    it(`falls back to a key for this page when IndexedDB is ${storage}`, async () => {
+      const stored = await deviceKeyInNewPage();
+      const fallback = await deviceKeyInNewPage(storage);
+      expect(fallback.persistent).to.equal(false);
+      expect(fallback.kid).to.match(/^[A-Za-z0-9_-]{43}$/);
+      expect(fallback.kid).not.to.equal(stored.kid);
+    });
+  }
+});
+
+describe('consent: signing on the vendor server (sign-url)', () => {
+  const jwks = () => fetch('/__sign/jwks').then((response) => response.json());
+
+  for (const endpoint of ['ok', 'reordered']) {
+    it(`uses the server's JWS (${endpoint}), which verifies with the server's keys`, async () => {
+      const events = consents();
+      const element = await settled(html`<remote-support-consent sign-url="/__sign/${endpoint}" challenge="c-1"></remote-support-consent>`);
+      await clickPart(element, 'agree');
+      await untilState(element, 'done');
+      const { record: signed, jws, deviceKey } = events[0]!.detail as ConsentEventDetail;
+      expect(deviceKey).to.equal(undefined);
+      expect(decodeProtectedHeader(jws)).not.to.have.property('jwk');
+      const verified = await verifyConsent(jws, { terms: builtInTerms, nonce: 'c-1', keys: await jwks() });
+      expect(verified).to.deep.equal(signed);
+    });
+  }
+
+  const failures: Array<[string, string]> = [
+    ['an HTTP error', '/__sign/status/500'],
+    ['no answer in time', '/__sign/slow/3000'],
+    ['an answer that is not JSON', '/__sign/garbage'],
+    ['an answer without jws', '/__sign/no-jws'],
+    ['a signature over another record', '/__sign/tampered'],
+    ['a network error', '/__terms/reset'],
+  ];
+  for (const [name, url] of failures) {
+    it(`reports sign-failed for ${name}, emits no consent, and lets the customer try again`, async () => {
+      const events = record('consent', 'consent-error');
+      const element = await settled(html`<remote-support-consent sign-url=${url} timeout="300"></remote-support-consent>`);
+      await clickPart(element, 'agree');
+      await untilState(element, () => events.length > 0);
+      expect(element.state).to.equal('ready');
+      expect(events.map((event) => `${event.type} ${event.detail.code}`)).to.deep.equal(['consent-error sign-failed']);
+      expect(part(element, 'status')!.textContent).to.contain('同意を記録できませんでした');
+      element.signUrl = '/__sign/ok';
+      await clickPart(element, 'agree');
+      await untilState(element, 'done');
+      expect(events.map((event) => event.type)).to.deep.equal(['consent-error', 'consent']);
+    });
+  }
+
+  it('emits nothing when removed while the server is signing', async () => {
+    const events = record('consent', 'consent-error');
+    const element = await settled(html`<remote-support-consent sign-url="/__sign/slow/400"></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, 'signing');
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(events).to.have.length(0);
+    expect(element.state).to.equal('ready');
+  });
+
+  it('keeps agree and decline in place, inert, while signing', async () => {
+    const events = record('consent', 'decline');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent sign-url="/__sign/slow/400"></remote-support-consent>`);
+    await untilState(element, 'ready');
+    await clickPart(element, 'agree');
+    await untilState(element, 'signing');
+    expect(part(element, 'agree')!.getAttribute('aria-disabled')).to.equal('true');
+    await clickPart(element, 'decline');
+    await untilState(element, 'done');
+    expect(events.map((event) => event.type)).to.deep.equal(['consent']);
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
+
+// Drives `npm start`'s demo the way a customer would, and checks what its server kept.
+describe('demo portal, end to end', () => {
+  let server: ViteDevServer;
+  let browser: Browser;
+  let dataDir: string;
+  let origin: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'rsc-demo-'));
+    process.env.DEMO_DATA_DIR = dataDir;
+    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5199, host: '127.0.0.1' } });
+    await server.listen();
+    origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a real click, and its server verifies and keeps the record with the page challenge', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/demo/`);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    const challenge = await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge || undefined);
+    await page.click('remote-support-consent >>> [part~="agree"]');
+    await page.waitForSelector('#verdict[data-ok]');
+    assert.equal(await page.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
+
+    const lines = (await readFile(join(dataDir, 'consents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(lines.length, 1);
+    const [{ record }] = lines;
+    assert.equal(record.nonce, await challenge.jsonValue());
+    assert.equal(record.origin, origin);
+    assert.equal(record.terms.id, 'remote-connect-support');
+    assert.ok((await page.$eval('#verdict', (verdict) => verdict.textContent))!.includes(record.id));
+
+    // The challenge is single-use, and a forged token is refused.
+    const replay = await page.evaluate(async (jws) => {
+      const response = await fetch('/api/consent', { method: 'POST', body: JSON.stringify({ jws }) });
+      return [response.status, (await response.json()).code];
+    }, lines[0].jws);
+    assert.deepEqual(replay, [422, 'nonce-mismatch']);
+    const forged = await page.evaluate(async () => {
+      const response = await fetch('/api/consent', { method: 'POST', body: JSON.stringify({ jws: 'a.b.c' }) });
+      return [response.status, (await response.json()).code];
+    });
+    assert.deepEqual(forged, [422, 'malformed']);
+    await page.close();
+  });
+});
