@@ -4,4 +4,6 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/terms/generated/**'],
   litelement: true,
+  // package.json's customElements field is written by hand; the analyzer would point it at --outdir.
+  packagejson: false,
 };

@@ -7,7 +7,7 @@ import { consentApi } from './demo/server/consent-api.js';
 // page loads only when it uses them. Not lib mode: that leaves ES output unminified.
 export default defineConfig({
   plugins: [consentApi()],
-  server: { port: 5173 },
+  server: { host: '127.0.0.1', port: 5173 },
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: true,

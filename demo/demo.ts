@@ -15,12 +15,21 @@ for (const type of events) {
   });
 }
 
+// In production: redirect-url="https://<your entry page>.optim.co.jp/…" and the default allowed-origins.
+// Here the stand-in provider page is on the other loopback name, a second origin on the same server.
+const providerOrigin = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
+consent.allowedOrigins = providerOrigin;
+consent.redirectUrl = `${providerOrigin}/demo/provider/?vendor=${encodeURIComponent('サンプル情報システム株式会社')}`;
+
 // A fresh challenge with each page, so the server can tie the record to this visit.
 const challenge = fetch('/api/challenge').then((response) => response.json() as Promise<{ challenge: string }>);
 challenge.then(({ challenge: value }) => (consent.challenge = value));
 
-// The record is evidence only once the vendor's server has verified and kept it.
-consent.addEventListener('consent', async ({ detail }) => {
+// The record is evidence only once the vendor's server has verified and kept it, so the
+// portal holds the navigation (preventDefault), stores the record, then lets the element go on.
+consent.addEventListener('consent', async (event) => {
+  const { detail } = event;
+  event.preventDefault();
   verdict.removeAttribute('data-ok');
   verdict.textContent = 'サーバーで検証しています…';
   const response = await fetch('/api/consent', {
@@ -33,6 +42,7 @@ consent.addEventListener('consent', async ({ detail }) => {
   verdict.textContent = answer.ok
     ? `検証済み・保存しました (記録 ${answer.record!.id})`
     : `検証できませんでした: ${answer.code}`;
+  if (answer.ok) consent.proceed();
 });
 
 // Page language: the element follows the nearest lang, here <html lang>.

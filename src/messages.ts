@@ -1,5 +1,6 @@
 import type { ConsentErrorCode } from './errors.js';
 import type { UiLang } from './lang.js';
+import type { Outcome } from './state.js';
 
 /** Everything the element says to the customer, in one language. */
 export interface Messages {
@@ -12,7 +13,10 @@ export interface Messages {
   decline: string;
   retry: string;
   signing: string;
-  done: string;
+  redirecting: string;
+  done: Record<Outcome, string>;
+  openSite: (host: string) => string;
+  cameBack: string;
   declined: string;
   reconsider: string;
   errors: Record<ConsentErrorCode, string>;
@@ -31,7 +35,15 @@ const ja: Messages = {
   decline: '同意しない',
   retry: 'もう一度読み込む',
   signing: '同意を記録しています…',
-  done: '同意を記録しました。',
+  redirecting: '同意を記録しました。リモートサポートの外部サイトへ移動しています…',
+  done: {
+    recorded: '同意を記録しました。',
+    opened: '同意を記録し、リモートサポートの外部サイトを新しいタブで開きました。開かない場合は次のリンクから進んでください。',
+    blocked: '同意を記録しました。ブラウザが新しいタブを開くのを止めたため、次のリンクから進んでください。',
+    returned: '同意は記録済みです。もう一度同意する必要はありません。リモートサポートの外部サイトへは次のリンクから進めます。',
+  },
+  openSite: (host) => `リモートサポートの外部サイトを開く(${host})`,
+  cameBack: 'ブラウザの「戻る」でこのページを開き直しました。ここで同意すると、新しい同意として記録されます。',
   declined: '同意されなかったため、リモートサポートは開始しません。',
   reconsider: '同意確認書に戻る',
   errors: {
@@ -58,7 +70,15 @@ const en: Messages = {
   decline: 'I do not agree',
   retry: 'Try again',
   signing: 'Recording your consent…',
-  done: 'Your consent has been recorded.',
+  redirecting: 'Your consent has been recorded. Taking you to the remote-support site (an external site)…',
+  done: {
+    recorded: 'Your consent has been recorded.',
+    opened: 'Your consent has been recorded and the remote-support site opened in a new tab. If it did not open, use the link below.',
+    blocked: 'Your consent has been recorded. Your browser stopped the new tab from opening, so please use the link below.',
+    returned: 'Your consent is already recorded; there is no need to agree again. The link below takes you to the remote-support site.',
+  },
+  openSite: (host) => `Open the remote-support site (${host})`,
+  cameBack: 'This page was opened again with the browser\'s Back button. If you agree here, it is recorded as a new consent.',
   declined: 'You did not agree, so remote support will not start.',
   reconsider: 'Back to the consent form',
   errors: {

@@ -89,7 +89,15 @@ export const styles = css`
     border-color: var(--rsc-accent-color, #0b57d0);
     font-weight: 600;
   }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .handoff {
+    font-weight: 600;
+  }
   button:focus-visible,
+  a:focus-visible,
   .terms:focus-visible {
     outline: 3px solid var(--rsc-accent-color, #0b57d0);
     outline-offset: 2px;

@@ -1,15 +1,22 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentError, isRetryable } from './errors.js';
 import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
 import { observeLang, resolveLang, type UiLang } from './lang.js';
 import { formatDate, messages, type Messages } from './messages.js';
 import { styles } from './remote-support-consent.styles.js';
-import { transition, isCommitted, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
+import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
 import { getDeviceKey } from './consent/key-store.js';
 import { createRecord } from './consent/record.js';
 import { signRecord } from './consent/sign.js';
+import { cameBack, handOff } from './navigate.js';
+import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
+
+/** A removed attribute means its default, never `null`. */
+const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
+const text = orDefault('');
+const defaultTimeoutMs = 10_000;
 
 /** The `state` attribute's values, in the order a customer meets them. */
 export type ConsentStateName = ConsentState['name'];
@@ -22,10 +29,10 @@ export type ConsentStateName = ConsentState['name'];
  * @summary Versioned remote-support terms and a signed record of the customer's consent.
  *
  * @attr lang - UI language and language of the built-in terms (`ja` or `en`): the element's own, else the nearest ancestor's across shadow roots, else `ja`. Follows run-time changes. The native `lang` property reflects it.
- * @attr state - Read-only: `loading`, `ready`, `signing`, `done`, `declined` or `error`, reflected for styling and tests.
+ * @attr state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
  *
  * @fires terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
- * @fires consent - The customer agreed and the record is signed. Cancelable. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
+ * @fires consent - The customer agreed and the record is signed. Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
  * @fires decline - The customer declined. `detail: { terms: { id, version, locale, sha256 } }`.
  * @fires consent-error - Something failed. `detail: { code, message }`, `code` being stable (see the README).
  *
@@ -37,6 +44,7 @@ export type ConsentStateName = ConsentState['name'];
  * @csspart meta - The version and effective date line.
  * @csspart retry - The button that loads the terms again after a network failure.
  * @csspart reconsider - The button that shows the terms again after the customer declined.
+ * @csspart redirect-link - The link to the external site, shown while and after handing over (the fallback when navigation or a new tab fails).
  *
  * @cssprop [--rsc-font-family=inherit] - Font of the whole element.
  * @cssprop [--rsc-color=#1f2328] - Text colour.
@@ -53,25 +61,34 @@ export class RemoteSupportConsent extends LitElement {
   static override styles = styles;
 
   /** URL of a vendor's terms document (JSON, see the README); shown in its own `locale`. Empty: the built-in terms. */
-  @property({ attribute: 'terms-src' }) termsSrc = '';
+  @property({ attribute: 'terms-src' , converter: text }) termsSrc = '';
 
   /** Which built-in version to show; an unknown one is the error `terms-version-unknown`. Empty: the latest effective one. Ignored with `terms-src`. */
-  @property({ attribute: 'terms-version' }) termsVersion = '';
+  @property({ attribute: 'terms-version' , converter: text }) termsVersion = '';
 
   /** `sha256-<base64url>`: the terms' digest must equal it, or the element refuses them (`terms-integrity-mismatch`). */
-  @property({ attribute: 'terms-integrity' }) termsIntegrity = '';
+  @property({ attribute: 'terms-integrity' , converter: text }) termsIntegrity = '';
 
   /** A server-issued nonce, copied into the signed record's `nonce` so the server can tie the consent to this session. */
-  @property() challenge = '';
+  @property({ converter: text }) challenge = '';
 
   /** An opaque customer or contract reference, copied into the signed record's `subject`. */
-  @property() subject = '';
+  @property({ converter: text }) subject = '';
 
   /** If set, the record is POSTed here as `{ record }` and the server's `{ jws }` is used instead of the device key. */
-  @property({ attribute: 'sign-url' }) signUrl = '';
+  @property({ attribute: 'sign-url' , converter: text }) signUrl = '';
 
-  /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`. */
-  @property({ type: Number }) timeout = 10_000;
+  /** Where the customer goes after consenting: the vendor's entry page on OPTiM's site. Required unless `redirect-target="none"`; checked against `allowed-origins` before the customer can agree. */
+  @property({ attribute: 'redirect-url' , converter: text }) redirectUrl = '';
+
+  /** Space-separated origins the redirect may go to; `https://*.example.com` matches every subdomain (never `example.com` itself). */
+  @property({ attribute: 'allowed-origins', converter: orDefault(defaultAllowedOrigins) }) allowedOrigins = defaultAllowedOrigins;
+
+  /** `_self` (this tab), `_blank` (a new tab opened with `noopener`) or `none` (the element never navigates). */
+  @property({ attribute: 'redirect-target', converter: orDefault('_self') }) redirectTarget: RedirectTarget = '_self';
+
+  /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
+  @property({ type: Number }) timeout = defaultTimeoutMs;
 
   @state() private view: ConsentState = { name: 'loading' };
   @state() private uiLang: UiLang = 'ja';
@@ -81,21 +98,34 @@ export class RemoteSupportConsent extends LitElement {
   private signing?: AbortController;
   /** The inputs the shown (or loading) terms were made from; a change means load again. */
   private loadedFrom?: string;
+  /** The redirect inputs last checked, and what the check gave. */
+  private redirectFrom?: string;
+  private redirectError?: ConsentError;
+  /** The checked redirect URL the shown terms will lead to (undefined with `redirect-target="none"` and no URL). */
+  private redirect?: string;
+  /** The hand-off happens once per element, whoever starts it. */
+  private handedOff = false;
+  /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
+  private cameBack = cameBack();
 
-  /** Where the element is: `loading`, `ready`, `signing`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
+  /** Where the element is: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
   get state(): ConsentStateName {
     return this.view.name;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Back in a page after a removal that interrupted the load: load again.
+    if (this.loadedFrom === undefined) this.requestUpdate();
     this.uiLang = resolveLang(this);
     this.stopObservingLang = observeLang(this, (lang) => (this.uiLang = lang));
+    addEventListener('pageshow', this.onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingLang?.();
+    removeEventListener('pageshow', this.onPageShow);
     if (this.view.name === 'loading') {
       this.loading?.abort();
       this.loadedFrom = undefined;
@@ -106,16 +136,34 @@ export class RemoteSupportConsent extends LitElement {
   }
 
   protected override willUpdate(): void {
+    // Once the customer has acted, the shown terms and destination stay as they were.
+    if (isSettled(this.view)) return;
+    const redirectInputs = JSON.stringify([this.redirectUrl, this.allowedOrigins, this.redirectTarget]);
+    if (redirectInputs !== this.redirectFrom) {
+      this.redirectFrom = redirectInputs;
+      this.redirectError = undefined;
+      try {
+        // A consent that cannot be carried out must not be signed: check where it leads first.
+        this.redirect = this.checkedRedirect();
+      } catch (error) {
+        this.redirectError = asConsentError(error, 'redirect-not-allowed');
+        this.loading?.abort();
+        this.loadedFrom = undefined;
+        this.fail(this.redirectError);
+      }
+    }
+    if (this.redirectError) return;
     // A vendor document keeps its own language, so only built-in terms follow `lang`.
-    const inputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.timeout, this.termsSrc ? '' : this.uiLang]);
-    if (inputs !== this.loadedFrom && !isCommitted(this.view)) {
-      this.loadedFrom = inputs;
+    const termsInputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.timeoutMs, this.termsSrc ? '' : this.uiLang]);
+    if (termsInputs !== this.loadedFrom) {
+      this.loadedFrom = termsInputs;
       void this.load();
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('view')) this.setAttribute('state', this.view.name);
+  /** `timeout`, or the default where it is not a positive number. */
+  private get timeoutMs(): number {
+    return this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : defaultTimeoutMs;
   }
 
   private async load(): Promise<void> {
@@ -128,7 +176,7 @@ export class RemoteSupportConsent extends LitElement {
         version: this.termsVersion,
         integrity: this.termsIntegrity,
         lang: this.uiLang,
-        timeoutMs: this.timeout,
+        timeoutMs: this.timeoutMs,
         signal: loading.signal,
       });
       if (loading.signal.aborted) return;
@@ -143,8 +191,23 @@ export class RemoteSupportConsent extends LitElement {
     }
   }
 
-  private dispatch(action: ConsentAction): void {
+  /** The redirect URL, checked by the open-redirect rule; throws the `redirect-*` errors. */
+  private checkedRedirect(): string | undefined {
+    const { ignored } = parseAllowedOrigins(this.allowedOrigins);
+    if (ignored.length) console.warn(`<remote-support-consent> allowed-origins: ignored ${ignored.join(' ')} (write bare origins, like https://*.optim.co.jp)`);
+    if (!['_self', '_blank', 'none'].includes(this.redirectTarget)) {
+      throw new ConsentError('redirect-not-configured', `redirect-target "${this.redirectTarget}" is not _self, _blank or none`);
+    }
+    if (this.redirectUrl) return checkRedirect(this.redirectUrl, this.allowedOrigins);
+    if (this.redirectTarget === 'none') return undefined;
+    throw new ConsentError('redirect-not-configured', 'set redirect-url to the entry page on the remote-support site, or redirect-target="none"');
+  }
+
+  /** The state changes here only; the attribute follows at once, so a `consent` listener reads `done`. */
+  private dispatch(action: ConsentAction): ConsentState {
     this.view = transition(this.view, action);
+    if (this.isConnected) this.setAttribute('state', this.view.name);
+    return this.view;
   }
 
   private fail(error: unknown): void {
@@ -153,24 +216,32 @@ export class RemoteSupportConsent extends LitElement {
     report(this, failure);
   }
 
-  /** A consent needs a trusted activation of this very button: a script's `click()` is not a customer. */
+  /**
+   * A consent needs a trusted activation of this very button: a script's
+   * `click()` is not a customer. The second click of a double click (`detail`
+   * 2 or more) is not a decision either: it may have been aimed at the button
+   * that stood here a moment ago (retry, back to the terms).
+   */
   private async onAgree(event: MouseEvent): Promise<void> {
-    if (!event.isTrusted || this.view.name !== 'ready') return;
+    if (!event.isTrusted || event.detail > 1 || this.view.name !== 'ready') return;
     const { terms } = this.view;
     this.dispatch({ type: 'agree' });
     this.signing?.abort();
     const signing = (this.signing = new AbortController());
     try {
+      const href = this.redirect;
       const record = createRecord({
         terms: terms.ref,
         origin: location.origin,
+        redirect: href,
         nonce: this.challenge,
         subject: this.subject,
       });
-      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.timeout, signal: signing.signal });
+      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.timeoutMs, signal: signing.signal });
       if (signing.signal.aborted) return;
-      this.dispatch({ type: 'signed' });
-      emit(this, 'consent', { record, ...signed }, { cancelable: true });
+      // Only the signing → done step may announce a consent.
+      if (this.dispatch({ type: 'signed', href }).name !== 'done') return;
+      if (emit(this, 'consent', { record, ...signed }, { cancelable: true })) this.proceed();
     } catch (error) {
       if (signing.signal.aborted) return;
       const failure = asConsentError(error, 'sign-failed');
@@ -178,6 +249,36 @@ export class RemoteSupportConsent extends LitElement {
       report(this, failure);
     }
   }
+
+  /**
+   * Hands the customer over to `redirect-url` after the host cancelled the
+   * `consent` event (for example to store the record first). The same checks
+   * run again, and the hand-off happens at most once; `redirect-target="none"`
+   * never navigates. Returns whether the hand-off started.
+   */
+  proceed(): boolean {
+    const view = this.view;
+    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.handedOff) return false;
+    const target = this.redirectTarget;
+    if (target !== '_self' && target !== '_blank') return false;
+    try {
+      checkRedirect(view.href, this.allowedOrigins);
+    } catch (error) {
+      report(this, asConsentError(error, 'redirect-not-allowed'));
+      return false;
+    }
+    this.handedOff = true;
+    this.dispatch({ type: 'redirect' });
+    // `_blank` must open while the click's activation lasts, so no waiting for the notice to render.
+    const outcome = handOff(view.href, target);
+    if (outcome !== 'navigating') this.dispatch({ type: 'handed-off', outcome });
+    return true;
+  }
+
+  /** Back from the external site through the back/forward cache: show the finished state, never replay. */
+  private onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.dispatch({ type: 'came-back' });
+  };
 
   private onDecline(): void {
     if (this.view.name !== 'ready') return;
@@ -199,11 +300,14 @@ export class RemoteSupportConsent extends LitElement {
     const m = messages[this.uiLang];
     const view = this.view;
     return html`
-      <p class="instruction">${m.instruction}</p>
-      <p class="notice">${m.notice}</p>
-      ${'terms' in view ? this.renderTerms(view.terms, m) : nothing}
-      <p part="status" class="status ${view.name}" role="status">${this.statusText(m)}</p>
-      <div class="actions">${this.renderActions(m)}</div>
+      <div lang=${this.uiLang}>
+        <p class="instruction">${m.instruction}</p>
+        <p class="notice">${m.notice}</p>
+        ${'terms' in view ? this.renderTerms(view.terms, m) : nothing}
+        <p part="status" class="status ${view.name}" role="status">${this.statusText(m)}</p>
+        ${this.renderLink(m)}
+        <div class="actions">${this.renderActions(m)}</div>
+      </div>
     `;
   }
 
@@ -238,16 +342,33 @@ export class RemoteSupportConsent extends LitElement {
       case 'loading':
         return m.loading;
       case 'ready':
-        return view.error ? m.errors[view.error.code] : '';
+        return view.error ? m.errors[view.error.code] : this.cameBack ? m.cameBack : '';
       case 'signing':
         return m.signing;
+      case 'redirecting':
+        return m.redirecting;
       case 'done':
-        return m.done;
+        return m.done[view.outcome];
       case 'declined':
         return m.declined;
       case 'error':
         return m.errors[view.error.code];
     }
+  }
+
+  /**
+   * The way on that always works: a plain link the customer can follow
+   * themselves, while and after handing over. It stands apart from the
+   * buttons, so a double click on agree cannot land on it.
+   */
+  private renderLink(m: Messages) {
+    const view = this.view;
+    const shown = view.name === 'redirecting' || (view.name === 'done' && view.outcome !== 'recorded');
+    if (!shown || !view.href) return nothing;
+    const blank = this.redirectTarget === '_blank';
+    return html`<p class="handoff">
+      <a part="redirect-link" href=${view.href} target=${blank ? '_blank' : '_self'} rel="noopener">${m.openSite(new URL(view.href).host)}</a>
+    </p>`;
   }
 
   private renderActions(m: Messages) {

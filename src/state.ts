@@ -9,16 +9,25 @@ export interface ShownTerms {
 }
 
 /**
+ * How a consent ended: `recorded` (no navigation: `redirect-target="none"` or
+ * the host cancelled the event), `opened` (a new tab was opened), `blocked`
+ * (the new tab would have been blocked; the customer uses the link) or
+ * `returned` (the customer came back with the back button after leaving).
+ */
+export type Outcome = 'recorded' | 'opened' | 'blocked' | 'returned';
+
+/**
  * What the element is doing. Each state carries exactly what its view needs,
  * so no view can show terms that were not validated, or an agree control in
  * `error`. `ready` may carry the error of a failed signing, to show while the
- * customer tries again.
+ * customer tries again; `href` is the checked redirect URL, when there is one.
  */
 export type ConsentState =
   | { name: 'loading' }
   | { name: 'ready'; terms: ShownTerms; error?: ConsentError }
   | { name: 'signing'; terms: ShownTerms }
-  | { name: 'done'; terms: ShownTerms }
+  | { name: 'redirecting'; terms: ShownTerms; href: string }
+  | { name: 'done'; terms: ShownTerms; outcome: Outcome; href?: string }
   | { name: 'declined'; terms: ShownTerms }
   | { name: 'error'; error: ConsentError };
 
@@ -27,8 +36,11 @@ export type ConsentAction =
   | { type: 'loaded'; terms: ShownTerms }
   | { type: 'fail'; error: ConsentError }
   | { type: 'agree' }
-  | { type: 'signed' }
+  | { type: 'signed'; href?: string | undefined }
   | { type: 'sign-failed'; error?: ConsentError }
+  | { type: 'redirect' }
+  | { type: 'handed-off'; outcome: 'opened' | 'blocked' }
+  | { type: 'came-back' }
   | { type: 'decline' }
   | { type: 'reconsider' };
 
@@ -40,19 +52,29 @@ export type ConsentAction =
 export function transition(state: ConsentState, action: ConsentAction): ConsentState {
   switch (action.type) {
     case 'load':
-      return { name: 'loading' };
+      return isSettled(state) ? state : { name: 'loading' };
     case 'loaded':
       return state.name === 'loading' ? { name: 'ready', terms: action.terms } : state;
     case 'fail':
-      return { name: 'error', error: action.error };
+      return isSettled(state) ? state : { name: 'error', error: action.error };
     case 'agree':
       return state.name === 'ready' ? { name: 'signing', terms: state.terms } : state;
     case 'signed':
-      return state.name === 'signing' ? { name: 'done', terms: state.terms } : state;
+      return state.name === 'signing'
+        ? { name: 'done', terms: state.terms, outcome: 'recorded', ...(action.href ? { href: action.href } : {}) }
+        : state;
     case 'sign-failed':
       return state.name === 'signing'
         ? { name: 'ready', terms: state.terms, ...(action.error ? { error: action.error } : {}) }
         : state;
+    case 'redirect':
+      return state.name === 'done' && state.outcome === 'recorded' && state.href
+        ? { name: 'redirecting', terms: state.terms, href: state.href }
+        : state;
+    case 'handed-off':
+      return state.name === 'redirecting' ? { ...state, name: 'done', outcome: action.outcome } : state;
+    case 'came-back':
+      return state.name === 'redirecting' ? { ...state, name: 'done', outcome: 'returned' } : state;
     case 'decline':
       return state.name === 'ready' ? { name: 'declined', terms: state.terms } : state;
     case 'reconsider':
@@ -60,5 +82,9 @@ export function transition(state: ConsentState, action: ConsentAction): ConsentS
   }
 }
 
-/** States in which the shown terms are settled: a change of inputs must not swap them. */
-export const isCommitted = (state: ConsentState): boolean => state.name === 'signing' || state.name === 'done';
+/**
+ * States in which the customer has acted on the shown terms (agreed, or
+ * declined): a change of inputs must not swap the terms or undo the decision.
+ */
+export const isSettled = (state: ConsentState): boolean =>
+  state.name === 'signing' || state.name === 'redirecting' || state.name === 'done' || state.name === 'declined';

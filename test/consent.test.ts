@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, EmbeddedJWK } from 'jose';
 import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { builtInTerms } from '../src/terms/index.js';
 import { verifyConsent } from '../src/verify/index.js';
-import { clickPart, part, record, settled, untilState } from './helpers.js';
+import { clickPart, doubleClick, part, record, settled, untilState } from './helpers.js';
 
 const payloadOf = async (jws: string) =>
   JSON.parse(new TextDecoder().decode((await compactVerify(jws, EmbeddedJWK)).payload));
@@ -32,10 +32,12 @@ async function deviceKeyInNewPage(storage = ''): Promise<{ kid: string; persiste
 
 const consents = () => record('consent');
 
+
+
 describe('consent: a real click signs a record', () => {
   it('emits one cancelable consent whose JWS verifies with jose and carries the record', async () => {
     const events = record('consent', 'terms-loaded');
-    const element = await settled(html`<remote-support-consent challenge="n-123" subject="contract 42"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" challenge="n-123" subject="contract 42"></remote-support-consent>`);
     const before = Math.floor(Date.now() / 1000);
     await clickPart(element, 'agree');
     await untilState(element, 'done');
@@ -65,7 +67,7 @@ describe('consent: a real click signs a record', () => {
 
   it('leaves nonce and subject out when they are not set', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     await clickPart(element, 'agree');
     await untilState(element, 'done');
     expect(events[0]!.detail.record).to.have.keys('v', 'id', 'iat', 'terms', 'origin');
@@ -73,7 +75,7 @@ describe('consent: a real click signs a record', () => {
 
   it('takes a key press on the agree button', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent lang="en"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" lang="en"></remote-support-consent>`);
     part(element, 'agree')!.focus();
     await sendKeys({ press: 'Enter' });
     await untilState(element, 'done');
@@ -83,7 +85,7 @@ describe('consent: a real click signs a record', () => {
 
   it('ignores a scripted click: a script is not a customer', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     part(element, 'agree')!.click();
     part(element, 'agree')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -93,25 +95,54 @@ describe('consent: a real click signs a record', () => {
 
   it('emits one consent for a double click', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     part(element, 'agree')!.scrollIntoView({ block: 'center' });
     const box = part(element, 'agree')!.getBoundingClientRect();
-    const position: [number, number] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
-    await sendMouse({ type: 'click', position });
-    await sendMouse({ type: 'click', position });
+    await doubleClick([Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]);
     await untilState(element, 'done');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events).to.have.length(1);
   });
 
-  it('emits one consent for Enter pressed again and again', async () => {
+  it('emits one consent for a second click while signing', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
-    part(element, 'agree')!.focus();
-    await Promise.all([sendKeys({ press: 'Enter' }), sendKeys({ press: 'Enter' }), sendKeys({ press: 'Enter' })]);
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/1200"></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    // Past the double-click interval: this is a second, separate click on the still-visible button.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(element.state).to.equal('signing');
+    await clickPart(element, 'agree');
     await untilState(element, 'done');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events).to.have.length(1);
+  });
+
+  it('emits one consent for Enter pressed again and again while signing', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/600"></remote-support-consent>`);
+    part(element, 'agree')!.focus();
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Enter' });
+    expect(element.state).to.equal('signing');
+    await untilState(element, 'done');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).to.have.length(1);
+  });
+
+  it('does not take the second click of a double click on "back to the terms" as consent', async () => {
+    const events = consents();
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    const agree = part(element, 'agree')!.getBoundingClientRect();
+    await clickPart(element, 'decline');
+    await untilState(element, 'declined');
+    // A spot on "back to the terms" where agree will appear once the terms are back.
+    const back = part(element, 'reconsider')!.getBoundingClientRect();
+    const x = (Math.max(agree.left, back.left) + Math.min(agree.right, back.right)) / 2;
+    const y = (Math.max(agree.top, back.top) + Math.min(agree.bottom, back.bottom)) / 2;
+    expect(x > agree.left && x < agree.right && y > agree.top && y < agree.bottom, 'the buttons overlap').to.equal(true);
+    await doubleClick([Math.round(x), Math.round(y)]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(element.state).to.equal('ready');
+    expect(events).to.have.length(0);
   });
 });
 
@@ -142,7 +173,7 @@ describe('consent: signing on the vendor server (sign-url)', () => {
   for (const endpoint of ['ok', 'reordered']) {
     it(`uses the server's JWS (${endpoint}), which verifies with the server's keys`, async () => {
       const events = consents();
-      const element = await settled(html`<remote-support-consent sign-url="/__sign/${endpoint}" challenge="c-1"></remote-support-consent>`);
+      const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/${endpoint}" challenge="c-1"></remote-support-consent>`);
       await clickPart(element, 'agree');
       await untilState(element, 'done');
       const { record: signed, jws, deviceKey } = events[0]!.detail as ConsentEventDetail;
@@ -164,7 +195,7 @@ describe('consent: signing on the vendor server (sign-url)', () => {
   for (const [name, url] of failures) {
     it(`reports sign-failed for ${name}, emits no consent, and lets the customer try again`, async () => {
       const events = record('consent', 'consent-error');
-      const element = await settled(html`<remote-support-consent sign-url=${url} timeout="300"></remote-support-consent>`);
+      const element = await settled(html`<remote-support-consent redirect-target="none" sign-url=${url} timeout="300"></remote-support-consent>`);
       await clickPart(element, 'agree');
       await untilState(element, () => events.length > 0);
       expect(element.state).to.equal('ready');
@@ -179,7 +210,7 @@ describe('consent: signing on the vendor server (sign-url)', () => {
 
   it('emits nothing when removed while the server is signing', async () => {
     const events = record('consent', 'consent-error');
-    const element = await settled(html`<remote-support-consent sign-url="/__sign/slow/400"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/400"></remote-support-consent>`);
     await clickPart(element, 'agree');
     await untilState(element, 'signing');
     element.remove();
@@ -190,7 +221,7 @@ describe('consent: signing on the vendor server (sign-url)', () => {
 
   it('keeps agree and decline in place, inert, while signing', async () => {
     const events = record('consent', 'decline');
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent sign-url="/__sign/slow/400"></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/400"></remote-support-consent>`);
     await untilState(element, 'ready');
     await clickPart(element, 'agree');
     await untilState(element, 'signing');

@@ -11,9 +11,9 @@ const fixtures = '/test/fixtures';
 
 const visibleText = (element: RemoteSupportConsent) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
-describe('<remote-support-consent> with the built-in terms', () => {
+describe('<remote-support-consent redirect-target="none"> with the built-in terms', () => {
   it('shows the Japanese terms: the seed instruction and notice, then every clause in order', async () => {
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     expect(element.state).to.equal('ready');
     expect(element.getAttribute('state')).to.equal('ready');
     const lines = [...element.shadowRoot!.querySelectorAll('p')].map((p) => p.textContent);
@@ -30,7 +30,7 @@ describe('<remote-support-consent> with the built-in terms', () => {
 
   it('announces the shown terms with their digest', async () => {
     const events = record('terms-loaded');
-    await settled(html`<remote-support-consent></remote-support-consent>`);
+    await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     const [event] = events;
     expect(event!.bubbles && event!.composed).to.equal(true);
     expect(event!.detail).to.deep.equal({
@@ -39,11 +39,11 @@ describe('<remote-support-consent> with the built-in terms', () => {
   });
 
   it('shows the English terms and UI for lang="en", on the element or an ancestor', async () => {
-    const own = await settled(html`<remote-support-consent lang="en"></remote-support-consent>`);
+    const own = await settled(html`<remote-support-consent redirect-target="none" lang="en"></remote-support-consent>`);
     expect(clauseTexts(own)).to.deep.equal(en.clauses);
     expect(part(own, 'agree')!.textContent!.trim()).to.equal('I agree');
     expect(part(own, 'meta')!.textContent).to.contain('April 1, 2025');
-    const wrapper = await fixture(html`<div lang="en-US"><remote-support-consent></remote-support-consent></div>`);
+    const wrapper = await fixture(html`<div lang="en-US"><remote-support-consent redirect-target="none"></remote-support-consent></div>`);
     const inherited = wrapper.querySelector('remote-support-consent')!;
     await untilState(inherited, 'ready');
     expect(clauseTexts(inherited)).to.deep.equal(en.clauses);
@@ -53,18 +53,19 @@ describe('<remote-support-consent> with the built-in terms', () => {
     const host = await fixture(html`<div lang="en"></div>`);
     const root = host.attachShadow({ mode: 'open' });
     const element = document.createElement('remote-support-consent');
+    element.redirectTarget = 'none';
     root.append(element);
     await untilState(element, 'ready');
     expect(clauseTexts(element)).to.deep.equal(en.clauses);
   });
 
   it('falls back to Japanese for languages it does not speak', async () => {
-    const element = await settled(html`<remote-support-consent lang="fr"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" lang="fr"></remote-support-consent>`);
     expect(clauseTexts(element)).to.deep.equal(ja.clauses);
   });
 
   it('follows a run-time change of lang, on an ancestor or itself', async () => {
-    const wrapper = await fixture(html`<section lang="ja"><remote-support-consent></remote-support-consent></section>`);
+    const wrapper = await fixture(html`<section lang="ja"><remote-support-consent redirect-target="none"></remote-support-consent></section>`);
     const element = wrapper.querySelector('remote-support-consent')!;
     await untilState(element, 'ready');
     wrapper.setAttribute('lang', 'en');
@@ -75,14 +76,14 @@ describe('<remote-support-consent> with the built-in terms', () => {
   });
 
   it('shows the requested built-in version', async () => {
-    const element = await settled(html`<remote-support-consent terms-version="2025-04-01"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" terms-version="2025-04-01"></remote-support-consent>`);
     expect(element.state).to.equal('ready');
     expect(part(element, 'meta')!.textContent).to.contain('2025-04-01');
   });
 
   it('refuses an unknown version with terms-version-unknown and no way to agree', async () => {
     const errors = record('consent-error');
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent terms-version="1999-01-01"></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-version="1999-01-01"></remote-support-consent>`);
     await untilState(element, 'error');
     expect(errors.map((event) => event.detail.code)).to.deep.equal(['terms-version-unknown']);
     expect(part(element, 'agree')).to.equal(null);
@@ -91,7 +92,7 @@ describe('<remote-support-consent> with the built-in terms', () => {
   });
 
   it('lets the customer scroll the terms region with the keyboard', async () => {
-    const element = await settled(html`<remote-support-consent style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
     const terms = part(element, 'terms')!;
     expect(terms.getAttribute('role')).to.equal('region');
     expect(terms.getAttribute('aria-labelledby')).to.equal('title');
@@ -104,16 +105,16 @@ describe('<remote-support-consent> with the built-in terms', () => {
   });
 
   it('does not make the customer scroll before agreeing', async () => {
-    const element = await settled(html`<remote-support-consent style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" style="--rsc-terms-max-height: 8rem"></remote-support-consent>`);
     expect(part(element, 'terms')!.scrollTop).to.equal(0);
     expect((part(element, 'agree') as HTMLButtonElement).disabled).to.equal(false);
     expect(part(element, 'acknowledge')).to.equal(null);
   });
 });
 
-describe('<remote-support-consent> declining', () => {
+describe('<remote-support-consent redirect-target="none"> declining', () => {
   it('reports a real click on decline, and lets the customer go back to the terms', async () => {
-    const element = await settled(html`<remote-support-consent></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     const events = record('decline', 'consent');
     await clickPart(element, 'decline');
     await untilState(element, 'declined');
@@ -125,12 +126,25 @@ describe('<remote-support-consent> declining', () => {
     await untilState(element, 'ready');
     expect(part(element, 'agree')).not.to.equal(null);
   });
+
+  it('keeps the decision when the language changes after it', async () => {
+    const wrapper = await fixture(html`<div lang="ja"><remote-support-consent redirect-target="none"></remote-support-consent></div>`);
+    const element = wrapper.querySelector('remote-support-consent')!;
+    await untilState(element, 'ready');
+    await clickPart(element, 'decline');
+    await untilState(element, 'declined');
+    const loaded = record('terms-loaded');
+    wrapper.setAttribute('lang', 'en');
+    await untilState(element, () => part(element, 'status')!.textContent!.includes('You did not agree'));
+    expect(element.state).to.equal('declined');
+    expect(loaded).to.have.length(0);
+  });
 });
 
-describe('<remote-support-consent> with terms-src', () => {
+describe('<remote-support-consent redirect-target="none"> with terms-src', () => {
   it('shows a vendor document in its own locale, whatever lang is', async () => {
     const loaded = record('terms-loaded');
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="ja" terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" lang="ja" terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
     await untilState(element, 'ready');
     await element.updateComplete;
     expect(clauseTexts(element)).to.deep.equal(['We only connect with your consent.', 'You can disconnect at any time.']);
@@ -141,10 +155,10 @@ describe('<remote-support-consent> with terms-src', () => {
   });
 
   it('accepts the document when terms-integrity matches its digest', async () => {
-    const probe = await settled(html`<remote-support-consent terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
+    const probe = await settled(html`<remote-support-consent redirect-target="none" terms-src="${fixtures}/vendor-terms.json"></remote-support-consent>`);
     const sha256 = (await fetch(`${fixtures}/vendor-terms.json`).then((response) => response.json()).then(async (document) => (await import('../src/terms/digest.js')).termsDigest(document)));
     expect(probe.state).to.equal('ready');
-    const element = await settled(html`<remote-support-consent terms-src="${fixtures}/vendor-terms.json" terms-integrity="sha256-${sha256}"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" terms-src="${fixtures}/vendor-terms.json" terms-integrity="sha256-${sha256}"></remote-support-consent>`);
     expect(element.state).to.equal('ready');
   });
 
@@ -163,7 +177,7 @@ describe('<remote-support-consent> with terms-src', () => {
       const integrity = src.endsWith('#integrity') ? `sha256-${jaDigest}` : '';
       const events = record('consent-error', 'terms-loaded', 'consent');
       const element = await fixture<RemoteSupportConsent>(
-        html`<remote-support-consent terms-src=${src} terms-integrity=${integrity} timeout="300"></remote-support-consent>`,
+        html`<remote-support-consent redirect-target="none" terms-src=${src} terms-integrity=${integrity} timeout="300"></remote-support-consent>`,
       );
       await untilState(element, 'error');
       expect(events.map((event) => `${event.type} ${event.detail.code}`)).to.deep.equal([`consent-error ${code}`]);
@@ -176,17 +190,30 @@ describe('<remote-support-consent> with terms-src', () => {
   }
 
   it('loads again when the customer retries after a network failure', async () => {
-    const element = await settled(html`<remote-support-consent terms-src="/__terms/status/503"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" terms-src="/__terms/flaky/${Math.random().toString(36).slice(2)}"></remote-support-consent>`);
     expect(element.state).to.equal('error');
-    const events = record('consent-error');
+    const events = record('consent-error', 'terms-loaded');
     await clickPart(element, 'retry');
-    await untilState(element, 'loading');
-    await untilState(element, 'error');
-    expect(events).to.have.length(1);
+    await untilState(element, 'ready');
+    expect(events.map((event) => event.type)).to.deep.equal(['terms-loaded']);
+    expect(clauseTexts(element)).to.have.length(2);
+  });
+
+  it('finishes loading when it is moved while the document is on its way', async () => {
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-src="/__terms/slow/300"></remote-support-consent>`);
+    const parent = element.parentElement!;
+    element.remove();
+    element.termsSrc = `${fixtures}/vendor-terms.json`;
+    parent.append(element);
+    await untilState(element, 'ready');
+    element.remove();
+    parent.append(element);
+    await element.updateComplete;
+    expect(element.state).to.equal('ready');
   });
 
   it('shows markup in the document as text and runs none of it', async () => {
-    const element = await settled(html`<remote-support-consent terms-src="${fixtures}/markup.json"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent redirect-target="none" terms-src="${fixtures}/markup.json"></remote-support-consent>`);
     expect(element.state).to.equal('ready');
     const terms = part(element, 'terms')!;
     expect(terms.querySelectorAll('img, script, a, b')).to.have.length(0);
@@ -199,7 +226,7 @@ describe('<remote-support-consent> with terms-src', () => {
 
   it('forgets a load that was superseded by a new terms-src', async () => {
     const events = record('consent-error', 'terms-loaded');
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent terms-src="/__terms/slow/500"></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-src="/__terms/slow/500"></remote-support-consent>`);
     element.termsSrc = `${fixtures}/vendor-terms.json`;
     await untilState(element, 'ready');
     await new Promise((resolve) => setTimeout(resolve, 700));
@@ -208,13 +235,13 @@ describe('<remote-support-consent> with terms-src', () => {
   });
 });
 
-describe('<remote-support-consent> outside a secure context', () => {
+describe('<remote-support-consent redirect-target="none"> outside a secure context', () => {
   it('shows insecure-context and no terms', async () => {
     const descriptor = Object.getOwnPropertyDescriptor(window, 'isSecureContext')!;
     Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
     try {
       const errors = record('consent-error');
-      const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent></remote-support-consent>`);
+      const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
       await untilState(element, 'error');
       expect(errors.map((event) => event.detail.code)).to.deep.equal(['insecure-context']);
       expect(part(element, 'agree')).to.equal(null);

@@ -1,5 +1,5 @@
 import { fixture, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/index.js';
 import type { RemoteSupportConsent } from '../src/index.js';
@@ -53,3 +53,8 @@ export function record(...types: string[]): CustomEvent[] {
 
 export const clauseTexts = (element: Element): string[] =>
   [...part(element, 'terms')!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+
+/** A real double click: two clicks at one spot, the second with `detail` 2. */
+export async function doubleClick(position: [number, number]): Promise<void> {
+  await executeServerCommand('double-click', { position });
+}

@@ -54,10 +54,12 @@ export function decodeCompact(jws: unknown): DecodedJws | undefined {
   };
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Strict UTF-8 JSON: undefined for invalid UTF-8 or invalid JSON. */
 export function parseJson(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return JSON.parse(strictUtf8.decode(bytes));
   } catch {
     return undefined;
   }

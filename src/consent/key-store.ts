@@ -23,7 +23,11 @@ let deviceKey: Promise<DeviceKey> | undefined;
  * storage never costs the customer their consent. One promise per page.
  */
 export function getDeviceKey(): Promise<DeviceKey> {
-  return (deviceKey ??= loadDeviceKey());
+  // A key that could not be made at all is not remembered: the next agree tries again.
+  return (deviceKey ??= loadDeviceKey().catch((error: unknown) => {
+    deviceKey = undefined;
+    throw error;
+  }));
 }
 
 async function loadDeviceKey(): Promise<DeviceKey> {

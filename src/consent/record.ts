@@ -1,3 +1,4 @@
+import { deepFreeze } from '../freeze.js';
 import type { TermsRef } from '../terms/types.js';
 import type { ConsentRecord } from './record-schema.js';
 
@@ -24,11 +25,11 @@ export function createRecord({ terms, origin, redirect, nonce, subject, now = ne
     v: 1,
     id: crypto.randomUUID(),
     iat: Math.floor(now.getTime() / 1000),
-    terms: Object.freeze({ id, version, locale, sha256 }),
+    terms: { id, version, locale, sha256 },
     origin,
     ...(redirect ? { redirect } : {}),
     ...(nonce ? { nonce } : {}),
     ...(subject ? { subject } : {}),
   };
-  return Object.freeze(record);
+  return deepFreeze(record);
 }

@@ -14,8 +14,9 @@ export interface VerifyOptions {
   nonce?: string | undefined;
   /**
    * The vendor signing server's public keys (one JWK, an array, or a JWK Set).
-   * When given, only they may sign (matched by `kid`) and a key in the header
-   * is not trusted. Without it, the header's `jwk` is used and `kid` must be its thumbprint.
+   * When given, only they may sign, matched by `kid` (a key without `kid` by its
+   * RFC 7638 thumbprint), and a key in the header is not trusted. Without it,
+   * the header's `jwk` is used and `kid` must be its thumbprint.
    */
   keys?: VerificationKey | readonly VerificationKey[] | { keys: readonly VerificationKey[] } | undefined;
   /** How old `iat` may be. Default 600. */
@@ -31,19 +32,31 @@ const fail = (code: ConstructorParameters<typeof ConsentVerificationError>[0], m
 
 /**
  * Verifies a consent JWS from `<remote-support-consent>` and resolves to its
- * record, or rejects with a `ConsentVerificationError` (and nothing else).
+ * record, or rejects with a `ConsentVerificationError` for any token it
+ * refuses (and a `TypeError` for options that are not usable, such as a
+ * `maxAgeSeconds` that is not a finite number).
  * Checks, in order: the JWS shape, `alg` ES256, the signature and its key,
  * the record's shape, the terms digest, the nonce, and the age.
  */
 export async function verifyConsent(jws: string, options: VerifyOptions): Promise<ConsentRecord> {
+  const { maxAgeSeconds: maxAge = 600, now = new Date() } = options ?? {};
+  // Options come from the server's own code: a mistake there is a TypeError, never a pass.
+  if (!Array.isArray(options?.terms)) throw new TypeError('verifyConsent: options.terms must be an array of terms documents');
+  if (!(maxAge >= 0 && Number.isFinite(maxAge))) throw new TypeError('verifyConsent: maxAgeSeconds must be a finite number of seconds');
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('verifyConsent: now must be a valid Date');
   const decoded = decodeCompact(jws);
   if (!decoded) return fail('malformed', 'not a compact JWS');
   const { header } = decoded;
   if (header.alg !== 'ES256') return fail('bad-alg', `alg must be ES256, not ${JSON.stringify(header.alg)}`);
   if ('crit' in header) return fail('malformed', 'the header has crit extensions this verifier does not understand');
 
-  const key = await signingKey(header, options.keys);
-  const valid = await crypto.subtle.verify(ecdsa, key, decoded.signature, decoded.signingInput).catch(() => false);
+  const { key, kid } = await signingKey(header, options.keys);
+  // The thumbprint and the signature are independent WebCrypto jobs: run them side by side.
+  const [valid, thumbprintMatches] = await Promise.all([
+    crypto.subtle.verify(ecdsa, key, decoded.signature, decoded.signingInput).catch(() => false),
+    kid,
+  ]);
+  if (!thumbprintMatches) return fail('bad-signature', 'kid is not the thumbprint of the header jwk');
   if (!valid) return fail('bad-signature', 'the signature does not verify');
 
   const parsed = z.safeParse(consentRecordSchema, parseJson(decoded.payload));
@@ -54,34 +67,39 @@ export async function verifyConsent(jws: string, options: VerifyOptions): Promis
   if (options.nonce !== undefined && record.nonce !== options.nonce) {
     return fail('nonce-mismatch', record.nonce === undefined ? 'the record carries no nonce' : 'the record carries another nonce');
   }
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const maxAge = options.maxAgeSeconds ?? 600;
-  if (record.iat > now + clockSkewSeconds) return fail('not-yet-valid', `iat is ${record.iat - now} s in the future`);
-  if (now - record.iat > maxAge) return fail('expired', `iat is ${now - record.iat} s old, more than ${maxAge}`);
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (record.iat > seconds + clockSkewSeconds) return fail('not-yet-valid', `iat is ${record.iat - seconds} s in the future`);
+  if (seconds - record.iat > maxAge) return fail('expired', `iat is ${seconds - record.iat} s old, more than ${maxAge}`);
   return record;
 }
 
 /**
  * The key that must have signed: a trusted server key picked by `kid`, or
- * the header's own key, whose thumbprint must be `kid`.
+ * the header's own key, whose thumbprint must be `kid` (`kid` resolves to
+ * whether it is; the caller awaits it beside the signature check).
  */
-async function signingKey(header: Record<string, unknown>, keys: VerifyOptions['keys']): Promise<CryptoKey> {
+async function signingKey(header: Record<string, unknown>, keys: VerifyOptions['keys']): Promise<{ key: CryptoKey; kid: Promise<boolean> }> {
   const list = trustedKeys(keys);
-  const jwk = list ? list.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid) : header.jwk;
+  const jwk = list ? await findTrusted(list, header.kid) : header.jwk;
   if (!isPublicP256(jwk)) {
     return fail('bad-signature', list ? `kid ${JSON.stringify(header.kid)} is not a trusted P-256 key` : 'the header carries no public P-256 jwk');
   }
   const { kty, crv, x, y } = jwk;
-  // The digest is queued first: some runtimes import keys on the main thread, hashing off it.
-  const kid = list ? header.kid : thumbprint(jwk);
+  const kid = list ? Promise.resolve(true) : thumbprint(jwk).then((value) => value === header.kid);
   const key = await crypto.subtle.importKey('jwk', { kty, crv, x, y }, ecdsa, false, ['verify']).catch(() => undefined);
-  if (!key) return fail('bad-signature', 'the signing key is not a valid P-256 point');
-  if ((await kid) !== header.kid) return fail('bad-signature', 'kid is not the thumbprint of the header jwk');
-  return key;
+  return key ? { key, kid } : fail('bad-signature', 'the signing key is not a valid P-256 point');
+}
+
+/** The trusted key named by `kid`: its own `kid`, or for a key without one, its RFC 7638 thumbprint. */
+async function findTrusted(keys: readonly VerificationKey[], kid: unknown): Promise<VerificationKey | undefined> {
+  for (const key of keys) {
+    if (key?.kid !== undefined ? key.kid === kid : isPublicP256(key) && (await thumbprint(key)) === kid) return key;
+  }
+  return undefined;
 }
 
 function trustedKeys(keys: VerifyOptions['keys']): readonly VerificationKey[] | undefined {
-  if (keys === undefined) return undefined;
+  if (keys == null) return undefined;
   if (Array.isArray(keys)) return keys;
   const set = (keys as { keys?: unknown }).keys;
   return Array.isArray(set) ? set : [keys as VerificationKey];

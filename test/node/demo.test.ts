@@ -17,7 +17,8 @@ describe('demo portal, end to end', () => {
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rsc-demo-'));
     process.env.DEMO_DATA_DIR = dataDir;
-    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5199, host: '127.0.0.1' } });
+    // No HMR socket: an open WebSocket would keep the page out of the back/forward cache.
+    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5199, host: '127.0.0.1', ws: false } });
     await server.listen();
     origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
     browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
@@ -33,18 +34,38 @@ describe('demo portal, end to end', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/demo/`);
     await page.waitForSelector('remote-support-consent[state="ready"]');
-    const challenge = await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge || undefined);
+    const challenge = await (await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge || undefined)).jsonValue();
+    await page.evaluate(() => {
+      const seen: unknown[] = ((window as { consents?: unknown[] }).consents = []);
+      document.addEventListener('consent', (event) => seen.push((event as CustomEvent).detail));
+    });
+    const arrival = page.waitForNavigation();
     await page.click('remote-support-consent >>> [part~="agree"]');
-    await page.waitForSelector('#verdict[data-ok]');
+
+    // Verified and stored, the portal lets the element go on to the stand-in provider page.
+    await arrival;
+    const provider = new URL(page.url());
+    assert.equal(provider.origin, 'http://localhost:5199');
+    assert.equal(provider.pathname, '/demo/provider/');
+    await page.click('#accept');
+    assert.match(await page.$eval('#number', (number) => number.textContent!), /^\d{6}$/);
+
+    // Back to the portal: the element shows the finished state and neither consents nor navigates again.
+    await page.goBack();
+    await page.waitForSelector('remote-support-consent[state="done"]');
+    const status = await page.$eval('remote-support-consent', (element) => element.shadowRoot!.querySelector('[part~="status"]')!.textContent);
+    assert.match(status!, /もう一度同意する必要はありません/);
+    assert.equal(await page.evaluate(() => (window as { consents?: unknown[] }).consents?.length), 1);
+    assert.equal(new URL(page.url()).pathname, '/demo/');
     assert.equal(await page.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
 
     const lines = (await readFile(join(dataDir, 'consents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     assert.equal(lines.length, 1);
     const [{ record }] = lines;
-    assert.equal(record.nonce, await challenge.jsonValue());
+    assert.equal(record.nonce, challenge);
     assert.equal(record.origin, origin);
     assert.equal(record.terms.id, 'remote-connect-support');
-    assert.ok((await page.$eval('#verdict', (verdict) => verdict.textContent))!.includes(record.id));
+    assert.equal(record.redirect, provider.href);
 
     // The challenge is single-use, and a forged token is refused.
     const replay = await page.evaluate(async (jws) => {

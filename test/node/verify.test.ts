@@ -124,6 +124,20 @@ describe('verifyConsent: signatures and keys', () => {
       for (const keys of [jwk, [jwk], { keys: [jwk] }]) assert.deepEqual(await verifyConsent(jws, { terms, now, keys }), record);
     });
 
+    it('matches a trusted key without kid by its thumbprint', async () => {
+      const { jwk, sign } = await server;
+      const { kid: _, ...bare } = jwk;
+      const record = await aRecord();
+      const jws = await sign(record, { kid: await calculateJwkThumbprint(bare) });
+      assert.deepEqual(await verifyConsent(jws, { terms, now, keys: [bare] }), record);
+      await rejects(verifyConsent(await sign(record), { terms, now, keys: [bare] }), 'bad-signature');
+    });
+
+    it('treats keys: null as no keys', async () => {
+      const record = await aRecord();
+      assert.deepEqual(await verifyConsent(await deviceSign(record), { terms, now, keys: null as never }), record);
+    });
+
     it('refuses a kid it does not hold', async () => {
       const { jwk, sign } = await server;
       await rejects(verifyConsent(await sign(await aRecord(), { kid: 'server-1999' }), { terms, now, keys: [jwk] }), 'bad-signature');
@@ -217,6 +231,25 @@ describe('verifyConsent: the record', () => {
       await rejects(verifyConsent(jws, { terms, now }), 'malformed');
     });
   }
+});
+
+describe('verifyConsent: options', () => {
+  for (const [name, options] of [
+    ['maxAgeSeconds NaN', { maxAgeSeconds: Number.NaN }],
+    ['maxAgeSeconds Infinity', { maxAgeSeconds: Number.POSITIVE_INFINITY }],
+    ['a negative maxAgeSeconds', { maxAgeSeconds: -1 }],
+    ['an invalid now', { now: new Date('soon') }],
+    ['no terms', { terms: undefined }],
+  ] as const) {
+    it(`throws a TypeError for ${name}, never a pass`, async () => {
+      const jws = await deviceSign(await aRecord({ now: new Date('2000-01-01T00:00:00Z') }));
+      await assert.rejects(verifyConsent(jws, { terms, now, ...options } as never), TypeError);
+    });
+  }
+
+  it('throws a TypeError without options', async () => {
+    await assert.rejects(verifyConsent('a.b.c', undefined as never), TypeError);
+  });
 });
 
 describe('verifyConsent: garbage', () => {

@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+
+const flaky = new Set();
+
 // Dev-server middleware that plays a vendor's terms server in its bad moods.
 export async function termsFixtures(ctx, next) {
-  const match = /^\/__terms\/(\w+)(?:\/(\d+))?/.exec(ctx.path);
+  const match = /^\/__terms\/(\w+)(?:\/(\w+))?/.exec(ctx.path);
   if (!match) return next();
   const [, kind, arg] = match;
   switch (kind) {
@@ -15,6 +19,16 @@ export async function termsFixtures(ctx, next) {
       return;
     case 'reset':
       ctx.req.socket.destroy();
+      return;
+    case 'flaky':
+      // Fails the first request for each key, then serves a good document.
+      if (!flaky.has(arg)) {
+        flaky.add(arg);
+        ctx.status = 503;
+        return;
+      }
+      ctx.type = 'application/json';
+      ctx.body = await readFile(new URL('../fixtures/vendor-terms.json', import.meta.url), 'utf8');
       return;
     default:
       return next();
