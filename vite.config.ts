@@ -1,3 +1,4 @@
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
 import { consentApi } from './demo/server/consent-api.js';
 
@@ -6,7 +7,8 @@ import { consentApi } from './demo/server/consent-api.js';
 // lazy chunks (each built-in document, the vendor-document validator) that a
 // page loads only when it uses them. Not lib mode: that leaves ES output unminified.
 export default defineConfig({
-  plugins: [consentApi()],
+  // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
+  plugins: [consentApi(), { ...minifyTemplateLiterals(), apply: 'build' }],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
     outDir: 'dist/cdn',
@@ -16,7 +18,8 @@ export default defineConfig({
     copyPublicDir: false,
     rollupOptions: {
       input: 'src/index.ts',
-      preserveEntrySignatures: 'strict',
+      // The entry may export more than index.ts does, so shared modules can live in it rather than in extra chunks.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: 'remote-support-consent.js',
         chunkFileNames: 'chunks/[name]-[hash].js',

@@ -5,13 +5,13 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/browsers.mjs';
 import { signFixtures } from './test/server/sign-fixtures.mjs';
 import { termsFixtures } from './test/server/terms-fixtures.mjs';
-import { doubleClickPlugin } from './test/server/double-click.mjs';
+import { extraCommandsPlugin } from './test/server/commands.mjs';
 import { tallyReporter } from './test/server/tally-reporter.mjs';
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), doubleClickPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), extraCommandsPlugin()],
   middleware: [termsFixtures, signFixtures],
   browsers: [
     chromeLauncher({

@@ -45,15 +45,17 @@ consent.addEventListener('consent', async (event) => {
   if (answer.ok) consent.proceed();
 });
 
-// Page language: the element follows the nearest lang, here <html lang>.
+// Page language: the element follows the nearest lang, here <html lang> (also ?lang=en).
+const useLang = (lang: string) => {
+  document.documentElement.lang = lang;
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.getAttribute('data-lang') === lang));
+  }
+};
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
-  button.addEventListener('click', () => {
-    document.documentElement.lang = button.dataset.lang!;
-    for (const other of document.querySelectorAll('[data-lang]')) {
-      other.setAttribute('aria-pressed', String(other === button));
-    }
-  });
+  button.addEventListener('click', () => useLang(button.dataset.lang!));
 }
+useLang(new URL(location.href).searchParams.get('lang') ?? 'ja');
 
 choice.addEventListener('change', () => {
   const value = choice.value;

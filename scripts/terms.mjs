@@ -24,8 +24,8 @@ mkdirSync(target);
 for (const { module, document } of documents) {
   writeFileSync(
     new URL(`${module}.ts`, target),
-    `${banner}import { deepFreeze } from '../../freeze.js';\nimport type { TermsDocument } from '../schema.js';\n\n` +
-      `const document: TermsDocument = deepFreeze(${JSON.stringify(document, null, 2)});\n\nexport default document;\n`,
+    `${banner}import type { TermsDocument } from '../schema.js';\n\n` +
+      `const document: TermsDocument = ${JSON.stringify(document, null, 2)};\n\nexport default document;\n`,
   );
 }
 const entries = documents.map(({ module, document: { id, version, locale, effectiveDate } }) => {

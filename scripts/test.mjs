@@ -42,6 +42,16 @@ if (stale) console.error('custom-elements.json is stale: run `npm run manifest` 
 check('custom-elements.json is generated from the source', !stale);
 rmSync(outdir, { recursive: true, force: true });
 
+// Translations: the generated modules must be what lit-localize makes of locales/*.xlf, and complete.
+const generated = ['src/i18n/locales/en.ts', 'src/i18n/locale-codes.ts'];
+const before = generated.map((file) => existsSync(file) && readFileSync(file, 'utf8'));
+const build = spawnSync(bin('lit-localize'), ['build'], { encoding: 'utf8' });
+const missing = /is missing/.test(build.stdout + build.stderr);
+const changed = generated.some((file, i) => readFileSync(file, 'utf8') !== before[i]);
+if (missing) console.error(build.stdout + build.stderr);
+if (changed) console.error('src/i18n/locales is stale: run `npm run localize` and commit it.');
+check('translations are complete and built from locales/*.xlf', build.status === 0 && !missing && !changed);
+
 const nodeTests = readdirSync('test/node').filter((name) => name.endsWith('.test.ts')).map((name) => join('test/node', name));
 suite('node', process.execPath, [
   '--import', 'tsx', '--test',

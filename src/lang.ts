@@ -1,12 +1,17 @@
-/** The UI languages the element speaks. */
-export type UiLang = 'ja' | 'en';
+import { allLocales, sourceLocale } from './i18n/locale-codes.js';
 
-const uiLang = (tag: string): UiLang => (tag.split('-')[0]!.toLowerCase() === 'en' ? 'en' : 'ja');
+/** The UI languages the element speaks: lit-localize's locales (source `ja`, then the translations). */
+export type UiLang = (typeof allLocales)[number];
+
+const uiLang = (tag: string): UiLang => {
+  const primary = tag.split('-')[0]!.toLowerCase();
+  return (allLocales as readonly string[]).includes(primary) ? (primary as UiLang) : sourceLocale;
+};
 
 /**
  * The element's language: the primary subtag of the nearest `lang` attribute on
  * the element or its ancestors, crossing shadow roots the way `:lang()` does;
- * Japanese when that is neither `ja` nor `en`, or nothing says.
+ * Japanese when it names a language the element does not speak, or nothing says.
  */
 export function resolveLang(element: Element): UiLang {
   for (let node: Element | null = element; node; ) {
@@ -15,7 +20,7 @@ export function resolveLang(element: Element): UiLang {
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return 'ja';
+  return sourceLocale;
 }
 
 /**

@@ -1,15 +1,15 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ConsentError, isRetryable } from './errors.js';
 import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
+import { catalog, type Catalog } from './i18n/catalog.js';
+import { catalogFor } from './i18n/index.js';
 import { observeLang, resolveLang, type UiLang } from './lang.js';
-import { formatDate, messages, type Messages } from './messages.js';
+import { describeSchedule } from './reception/describe.js';
+import { defaultReception, isReceptionOpen, parseSchedule, type ReceptionSchedule } from './reception/schedule.js';
 import { styles } from './remote-support-consent.styles.js';
+import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
-import { getDeviceKey } from './consent/key-store.js';
-import { createRecord } from './consent/record.js';
-import { signRecord } from './consent/sign.js';
 import { cameBack, handOff } from './navigate.js';
 import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
 
@@ -29,6 +29,7 @@ export type ConsentStateName = ConsentState['name'];
  * @summary Versioned remote-support terms and a signed record of the customer's consent.
  *
  * @attr lang - UI language and language of the built-in terms (`ja` or `en`): the element's own, else the nearest ancestor's across shadow roots, else `ja`. Follows run-time changes. The native `lang` property reflects it.
+ * @attr color-scheme - `light` or `dark` forces a colour scheme; without it the element follows `prefers-color-scheme`.
  * @attr state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
  *
  * @fires terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
@@ -44,69 +45,124 @@ export type ConsentStateName = ConsentState['name'];
  * @csspart meta - The version and effective date line.
  * @csspart retry - The button that loads the terms again after a network failure.
  * @csspart reconsider - The button that shows the terms again after the customer declined.
+ * @csspart reception - The reception-hours notice: the hours, and whether it is within them now.
  * @csspart redirect-link - The link to the external site, shown while and after handing over (the fallback when navigation or a new tab fails).
  *
+ * @slot header - Above everything: the vendor's logo or heading.
+ * @slot notes - Under the terms: the vendor's own notes (contact numbers, what happens next).
+ * @slot footer - At the very end, under the buttons.
+ *
  * @cssprop [--rsc-font-family=inherit] - Font of the whole element.
- * @cssprop [--rsc-color=#1f2328] - Text colour.
- * @cssprop [--rsc-background=#ffffff] - Background colour.
- * @cssprop [--rsc-muted-color=#57606a] - Colour of secondary text (notice, version line).
- * @cssprop [--rsc-border-color=#8c959f] - Border of the terms region and the decline button.
- * @cssprop [--rsc-accent-color=#0b57d0] - Background of the agree button and the focus ring.
- * @cssprop [--rsc-accent-text-color=#ffffff] - Text on the agree button.
- * @cssprop [--rsc-error-color=#b3261e] - Colour of error messages.
+ * @cssprop [--rsc-color=#1f2328] - Text colour (dark scheme: #e6edf3).
+ * @cssprop [--rsc-background=#ffffff] - Background colour (dark scheme: #0d1117).
+ * @cssprop [--rsc-muted-color=#57606a] - Colour of secondary text: notice, version line (dark scheme: #9da7b3).
+ * @cssprop [--rsc-border-color=#8c959f] - Border of the terms region and the decline button (dark scheme: #6e7681).
+ * @cssprop [--rsc-accent-color=#0b57d0] - Background of the agree button and the focus ring (dark scheme: #4493f8).
+ * @cssprop [--rsc-accent-text-color=#ffffff] - Text on the agree button (dark scheme: #0d1117).
+ * @cssprop [--rsc-error-color=#b3261e] - Colour of error messages (dark scheme: #ff7b72).
+ * @cssprop [--rsc-max-width=44rem] - Widest the element grows; keeps lines readable.
  * @cssprop [--rsc-radius=6px] - Corner radius of the terms region and the buttons.
  * @cssprop [--rsc-terms-max-height=24rem] - Height after which the terms region scrolls.
  */
 export class RemoteSupportConsent extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: the decorator helpers cost bytes in every bundle.
+  static override properties = {
+    termsSrc: { attribute: 'terms-src', converter: text },
+    termsVersion: { attribute: 'terms-version', converter: text },
+    termsIntegrity: { attribute: 'terms-integrity', converter: text },
+    challenge: { converter: text },
+    subject: { converter: text },
+    signUrl: { attribute: 'sign-url', converter: text },
+    redirectUrl: { attribute: 'redirect-url', converter: text },
+    allowedOrigins: { attribute: 'allowed-origins', converter: orDefault(defaultAllowedOrigins) },
+    redirectTarget: { attribute: 'redirect-target', converter: orDefault('_self') },
+    receptionHours: { attribute: 'reception-hours', converter: orDefault(defaultReception.hours) },
+    receptionDays: { attribute: 'reception-days', converter: orDefault(defaultReception.days) },
+    receptionClosed: { attribute: 'reception-closed', converter: orDefault(defaultReception.closed) },
+    receptionTimeZone: { attribute: 'reception-time-zone', converter: orDefault(defaultReception.timeZone) },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    now: { attribute: false },
+    timeout: { type: Number },
+    view: { state: true, attribute: false },
+    uiLang: { state: true, attribute: false },
+    strings: { state: true, attribute: false },
+    reception: { state: true, attribute: false },
+  };
+
   /** URL of a vendor's terms document (JSON, see the README); shown in its own `locale`. Empty: the built-in terms. */
-  @property({ attribute: 'terms-src' , converter: text }) termsSrc = '';
+  termsSrc = '';
 
   /** Which built-in version to show; an unknown one is the error `terms-version-unknown`. Empty: the latest effective one. Ignored with `terms-src`. */
-  @property({ attribute: 'terms-version' , converter: text }) termsVersion = '';
+  termsVersion = '';
 
   /** `sha256-<base64url>`: the terms' digest must equal it, or the element refuses them (`terms-integrity-mismatch`). */
-  @property({ attribute: 'terms-integrity' , converter: text }) termsIntegrity = '';
+  termsIntegrity = '';
 
   /** A server-issued nonce, copied into the signed record's `nonce` so the server can tie the consent to this session. */
-  @property({ converter: text }) challenge = '';
+  challenge = '';
 
   /** An opaque customer or contract reference, copied into the signed record's `subject`. */
-  @property({ converter: text }) subject = '';
+  subject = '';
 
   /** If set, the record is POSTed here as `{ record }` and the server's `{ jws }` is used instead of the device key. */
-  @property({ attribute: 'sign-url' , converter: text }) signUrl = '';
+  signUrl = '';
 
   /** Where the customer goes after consenting: the vendor's entry page on OPTiM's site. Required unless `redirect-target="none"`; checked against `allowed-origins` before the customer can agree. */
-  @property({ attribute: 'redirect-url' , converter: text }) redirectUrl = '';
+  redirectUrl = '';
 
   /** Space-separated origins the redirect may go to; `https://*.example.com` matches every subdomain (never `example.com` itself). */
-  @property({ attribute: 'allowed-origins', converter: orDefault(defaultAllowedOrigins) }) allowedOrigins = defaultAllowedOrigins;
+  allowedOrigins = defaultAllowedOrigins;
 
   /** `_self` (this tab), `_blank` (a new tab opened with `noopener`) or `none` (the element never navigates). */
-  @property({ attribute: 'redirect-target', converter: orDefault('_self') }) redirectTarget: RedirectTarget = '_self';
+  redirectTarget: RedirectTarget = '_self';
+
+  /** Level of the terms' heading (1–6), so it fits the host page's outline. */
+  headingLevel = 2;
+
+  /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`, or `none` to hide the reception notice. The notice is informational: it never blocks consent. */
+  receptionHours = defaultReception.hours;
+
+  /** Days of reception, as names or ranges: `mon tue wed thu fri`, `mon-fri`, `mon-sat`. */
+  receptionDays = defaultReception.days;
+
+  /** Days closed every year: `jp-holidays` (Japan's national holidays, computed), `MM-DD`, or `MM-DD/MM-DD` ranges that may wrap the year end. */
+  receptionClosed = defaultReception.closed;
+
+  /** The IANA time zone the reception hours are in. */
+  receptionTimeZone = defaultReception.timeZone;
+
+  /** The clock: which built-in version is in effect, and whether it is within reception hours. For tests and demos. */
+  now: () => Date = () => new Date();
 
   /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
-  @property({ type: Number }) timeout = defaultTimeoutMs;
+  timeout = defaultTimeoutMs;
 
-  @state() private view: ConsentState = { name: 'loading' };
-  @state() private uiLang: UiLang = 'ja';
+  private view: ConsentState = { name: 'loading' };
+  private uiLang: UiLang = 'ja';
+  /** The UI strings in `uiLang` (the source language until a translation has loaded). */
+  private strings: Catalog = catalog;
+  private reception?: ReceptionSchedule;
+  /** Where focus goes after the next render, when a change the customer made removed what had it. */
+  #focusNext?: 'status' | 'terms';
+  #receptionTimer?: ReturnType<typeof setTimeout>;
+  #consent?: Promise<typeof import('./consent/index.js')>;
 
-  private stopObservingLang?: () => void;
-  private loading?: AbortController;
-  private signing?: AbortController;
+  #stopObservingLang?: () => void;
+  #loading?: AbortController;
+  #signing?: AbortController;
   /** The inputs the shown (or loading) terms were made from; a change means load again. */
-  private loadedFrom?: string;
+  #loadedFrom?: string;
   /** The redirect inputs last checked, and what the check gave. */
-  private redirectFrom?: string;
-  private redirectError?: ConsentError;
+  #redirectFrom?: string;
+  #redirectError?: ConsentError;
   /** The checked redirect URL the shown terms will lead to (undefined with `redirect-target="none"` and no URL). */
-  private redirect?: string;
+  #redirect?: string;
   /** The hand-off happens once per element, whoever starts it. */
-  private handedOff = false;
+  #handedOff = false;
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
-  private cameBack = cameBack();
+  #cameBack = cameBack();
 
   /** Where the element is: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
   get state(): ConsentStateName {
@@ -116,83 +172,152 @@ export class RemoteSupportConsent extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in a page after a removal that interrupted the load: load again.
-    if (this.loadedFrom === undefined) this.requestUpdate();
-    this.uiLang = resolveLang(this);
-    this.stopObservingLang = observeLang(this, (lang) => (this.uiLang = lang));
-    addEventListener('pageshow', this.onPageShow);
+    if (this.#loadedFrom === undefined) this.requestUpdate();
+    this.#useLang(resolveLang(this));
+    this.#stopObservingLang = observeLang(this, (lang) => this.#useLang(lang));
+    addEventListener('pageshow', this.#onPageShow);
+  }
+
+  #useLang(lang: UiLang): void {
+    this.uiLang = lang;
+    void catalogFor(lang).then((strings) => {
+      if (this.uiLang === lang) this.strings = strings;
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopObservingLang?.();
-    removeEventListener('pageshow', this.onPageShow);
+    this.#stopObservingLang?.();
+    removeEventListener('pageshow', this.#onPageShow);
+    clearTimeout(this.#receptionTimer);
     if (this.view.name === 'loading') {
-      this.loading?.abort();
-      this.loadedFrom = undefined;
+      this.#loading?.abort();
+      this.#loadedFrom = undefined;
     }
     // A removed element consents to nothing: a signature still in flight is dropped.
-    this.signing?.abort();
-    this.dispatch({ type: 'sign-failed' });
+    this.#signing?.abort();
+    this.#dispatch({ type: 'sign-failed' });
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    if (['receptionHours', 'receptionDays', 'receptionClosed', 'receptionTimeZone'].some((key) => changed.has(key))) {
+      this.reception = this.#readSchedule();
+    }
     // Once the customer has acted, the shown terms and destination stay as they were.
     if (isSettled(this.view)) return;
     const redirectInputs = JSON.stringify([this.redirectUrl, this.allowedOrigins, this.redirectTarget]);
-    if (redirectInputs !== this.redirectFrom) {
-      this.redirectFrom = redirectInputs;
-      this.redirectError = undefined;
+    if (redirectInputs !== this.#redirectFrom) {
+      this.#redirectFrom = redirectInputs;
+      this.#redirectError = undefined;
       try {
         // A consent that cannot be carried out must not be signed: check where it leads first.
-        this.redirect = this.checkedRedirect();
+        this.#redirect = this.#checkedRedirect();
       } catch (error) {
-        this.redirectError = asConsentError(error, 'redirect-not-allowed');
-        this.loading?.abort();
-        this.loadedFrom = undefined;
-        this.fail(this.redirectError);
+        this.#redirectError = asConsentError(error, 'redirect-not-allowed');
+        this.#loading?.abort();
+        this.#loadedFrom = undefined;
+        this.#fail(this.#redirectError);
       }
     }
-    if (this.redirectError) return;
+    if (this.#redirectError) return;
     // A vendor document keeps its own language, so only built-in terms follow `lang`.
-    const termsInputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.timeoutMs, this.termsSrc ? '' : this.uiLang]);
-    if (termsInputs !== this.loadedFrom) {
-      this.loadedFrom = termsInputs;
-      void this.load();
+    const termsInputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.#timeoutMs, this.termsSrc ? '' : this.uiLang]);
+    if (termsInputs !== this.#loadedFrom) {
+      this.#loadedFrom = termsInputs;
+      void this.#load();
     }
   }
 
+  protected override updated(): void {
+    if (this.#focusNext) {
+      part(this, this.#focusNext)?.focus();
+      this.#focusNext = undefined;
+    }
+    this.#scheduleReceptionTick();
+  }
+
+  /** The `reception-*` attributes read, or undefined (with a console warning) for `none` or what cannot be understood. */
+  #readSchedule(): ReceptionSchedule | undefined {
+    if (this.receptionHours === 'none') return undefined;
+    const schedule = parseSchedule({
+      hours: this.receptionHours,
+      days: this.receptionDays,
+      closed: this.receptionClosed,
+      timeZone: this.receptionTimeZone,
+    });
+    if (typeof schedule !== 'string') return schedule;
+    console.warn(`<remote-support-consent> ${schedule}: the reception notice is hidden`);
+    return undefined;
+  }
+
+  /** While the notice shows, look again at the next minute: the hours may have begun or ended. */
+  #scheduleReceptionTick(): void {
+    clearTimeout(this.#receptionTimer);
+    if (!this.reception || !('terms' in this.view) || !this.isConnected) return;
+    this.#receptionTimer = setTimeout(() => this.requestUpdate(), 60_000 - (Date.now() % 60_000));
+  }
+
+  /**
+   * Focus follows the customer's own actions, and only from inside the
+   * element: a guest never takes focus from the host page.
+   */
+  #moveFocusAfterRender(target: 'status' | 'terms'): void {
+    if (this.shadowRoot?.activeElement || this.matches(':focus-within')) this.#focusNext = target;
+  }
+
+  /**
+   * The consent chunk, loaded once; with the device key made as soon as it
+   * arrives, so the agree click only has to sign. A failed load is forgotten,
+   * so the next attempt tries again.
+   */
+  #loadConsent = (): Promise<typeof import('./consent/index.js')> =>
+    (this.#consent ??= import('./consent/index.js').then(
+      (consent) => {
+        if (!this.signUrl) consent.getDeviceKey().catch(() => undefined);
+        return consent;
+      },
+      (error: unknown) => {
+        this.#consent = undefined;
+        throw error;
+      },
+    ));
+
+  /** At the first sign of intent; a failure here is met again, and reported, on agree. */
+  #warmConsent = (): void => void this.#loadConsent().catch(() => undefined);
+
   /** `timeout`, or the default where it is not a positive number. */
-  private get timeoutMs(): number {
+  get #timeoutMs(): number {
     return this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : defaultTimeoutMs;
   }
 
-  private async load(): Promise<void> {
-    this.loading?.abort();
-    const loading = (this.loading = new AbortController());
-    this.dispatch({ type: 'load' });
+  async #load(): Promise<void> {
+    this.#loading?.abort();
+    const loading = (this.#loading = new AbortController());
+    this.#dispatch({ type: 'load' });
     try {
       const terms = await resolveTerms({
         src: this.termsSrc,
         version: this.termsVersion,
         integrity: this.termsIntegrity,
         lang: this.uiLang,
-        timeoutMs: this.timeoutMs,
+        timeoutMs: this.#timeoutMs,
         signal: loading.signal,
+        now: this.now(),
       });
+      // The UI strings arrive with the terms, so the first view is whole, in one language.
+      this.strings = await catalogFor(this.uiLang);
       if (loading.signal.aborted) return;
-      this.dispatch({ type: 'loaded', terms });
-      // Make the device key now, so the agree click only has to sign.
-      if (!this.signUrl) getDeviceKey().catch(() => undefined);
+      this.#dispatch({ type: 'loaded', terms });
       await this.updateComplete;
-      if (this.loading === loading) emit(this, 'terms-loaded', termsDetail(terms));
+      if (this.#loading === loading) emit(this, 'terms-loaded', termsDetail(terms));
     } catch (error) {
       if (loading.signal.aborted) return;
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
   /** The redirect URL, checked by the open-redirect rule; throws the `redirect-*` errors. */
-  private checkedRedirect(): string | undefined {
+  #checkedRedirect(): string | undefined {
     const { ignored } = parseAllowedOrigins(this.allowedOrigins);
     if (ignored.length) console.warn(`<remote-support-consent> allowed-origins: ignored ${ignored.join(' ')} (write bare origins, like https://*.optim.co.jp)`);
     if (!['_self', '_blank', 'none'].includes(this.redirectTarget)) {
@@ -204,15 +329,15 @@ export class RemoteSupportConsent extends LitElement {
   }
 
   /** The state changes here only; the attribute follows at once, so a `consent` listener reads `done`. */
-  private dispatch(action: ConsentAction): ConsentState {
+  #dispatch(action: ConsentAction): ConsentState {
     this.view = transition(this.view, action);
     if (this.isConnected) this.setAttribute('state', this.view.name);
     return this.view;
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     const failure = asConsentError(error, 'terms-invalid');
-    this.dispatch({ type: 'fail', error: failure });
+    this.#dispatch({ type: 'fail', error: failure });
     report(this, failure);
   }
 
@@ -222,14 +347,15 @@ export class RemoteSupportConsent extends LitElement {
    * 2 or more) is not a decision either: it may have been aimed at the button
    * that stood here a moment ago (retry, back to the terms).
    */
-  private async onAgree(event: MouseEvent): Promise<void> {
+  async #onAgree(event: MouseEvent): Promise<void> {
     if (!event.isTrusted || event.detail > 1 || this.view.name !== 'ready') return;
     const { terms } = this.view;
-    this.dispatch({ type: 'agree' });
-    this.signing?.abort();
-    const signing = (this.signing = new AbortController());
+    this.#dispatch({ type: 'agree' });
+    this.#signing?.abort();
+    const signing = (this.#signing = new AbortController());
     try {
-      const href = this.redirect;
+      const { createRecord, signRecord } = await this.#loadConsent();
+      const href = this.#redirect;
       const record = createRecord({
         terms: terms.ref,
         origin: location.origin,
@@ -237,15 +363,17 @@ export class RemoteSupportConsent extends LitElement {
         nonce: this.challenge,
         subject: this.subject,
       });
-      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.timeoutMs, signal: signing.signal });
+      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.#timeoutMs, signal: signing.signal });
       if (signing.signal.aborted) return;
       // Only the signing → done step may announce a consent.
-      if (this.dispatch({ type: 'signed', href }).name !== 'done') return;
+      if (this.#dispatch({ type: 'signed', href }).name !== 'done') return;
+      this.#moveFocusAfterRender('status');
       if (emit(this, 'consent', { record, ...signed }, { cancelable: true })) this.proceed();
     } catch (error) {
       if (signing.signal.aborted) return;
       const failure = asConsentError(error, 'sign-failed');
-      this.dispatch({ type: 'sign-failed', error: failure });
+      this.#dispatch({ type: 'sign-failed', error: failure });
+      this.#moveFocusAfterRender('status');
       report(this, failure);
     }
   }
@@ -258,7 +386,7 @@ export class RemoteSupportConsent extends LitElement {
    */
   proceed(): boolean {
     const view = this.view;
-    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.handedOff) return false;
+    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.#handedOff) return false;
     const target = this.redirectTarget;
     if (target !== '_self' && target !== '_blank') return false;
     try {
@@ -267,92 +395,91 @@ export class RemoteSupportConsent extends LitElement {
       report(this, asConsentError(error, 'redirect-not-allowed'));
       return false;
     }
-    this.handedOff = true;
-    this.dispatch({ type: 'redirect' });
+    this.#handedOff = true;
+    this.#dispatch({ type: 'redirect' });
     // `_blank` must open while the click's activation lasts, so no waiting for the notice to render.
     const outcome = handOff(view.href, target);
-    if (outcome !== 'navigating') this.dispatch({ type: 'handed-off', outcome });
+    if (outcome !== 'navigating') this.#dispatch({ type: 'handed-off', outcome });
     return true;
   }
 
   /** Back from the external site through the back/forward cache: show the finished state, never replay. */
-  private onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this.dispatch({ type: 'came-back' });
+  #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.#dispatch({ type: 'came-back' });
   };
 
-  private onDecline(): void {
+  #onDecline(): void {
     if (this.view.name !== 'ready') return;
     const { terms } = this.view;
-    this.dispatch({ type: 'decline' });
+    this.#dispatch({ type: 'decline' });
+    this.#moveFocusAfterRender('status');
     emit(this, 'decline', termsDetail(terms));
   }
 
-  private onReconsider(): void {
-    this.dispatch({ type: 'reconsider' });
+  #onReconsider(): void {
+    this.#dispatch({ type: 'reconsider' });
+    // Back to reading: the terms, never agree (a held Enter would consent).
+    this.#moveFocusAfterRender('terms');
   }
 
-  private onRetry(): void {
-    this.loadedFrom = undefined;
+  #onRetry(): void {
+    this.#loadedFrom = undefined;
+    this.#moveFocusAfterRender('status');
     this.requestUpdate();
   }
 
   protected override render() {
-    const m = messages[this.uiLang];
+    const m = this.strings;
     const view = this.view;
     return html`
-      <div lang=${this.uiLang}>
-        <p class="instruction">${m.instruction}</p>
-        <p class="notice">${m.notice}</p>
-        ${'terms' in view ? this.renderTerms(view.terms, m) : nothing}
-        <p part="status" class="status ${view.name}" role="status">${this.statusText(m)}</p>
-        ${this.renderLink(m)}
-        <div class="actions">${this.renderActions(m)}</div>
+      <div class="root" lang=${this.uiLang}>
+        <slot name="header"></slot>
+        <p class="instruction">${m.instruction()}</p>
+        <p class="notice">${m.notice()}</p>
+        ${'terms' in view ? renderTerms(view.terms.document, m, this.uiLang, this.#level) : nothing}
+        ${'terms' in view ? this.#renderReception(m) : nothing}
+        <slot name="notes"></slot>
+        <p part="status" class="status ${'error' in view && view.error ? 'failed' : ''}" role="status" tabindex="-1">${this.#statusText(m)}</p>
+        ${this.#renderLink(m)}
+        <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent} @touchstart=${this.#warmConsent}>
+          ${this.#renderActions(m)}
+        </div>
+        <slot name="footer"></slot>
       </div>
     `;
   }
 
-  private renderTerms({ document }: ShownTerms, m: Messages) {
-    const { title, version, effectiveDate, preamble = [], clauses, closing, locale } = document;
-    return html`
-      <h2 part="title" id="title" lang=${locale}>${title}</h2>
-      <p part="meta" class="meta">
-        <span>${m.version(version)}</span>
-        ${effectiveDate ? html`<span>${m.effective(formatDate(effectiveDate, this.uiLang))}</span>` : nothing}
-      </p>
-      <div part="terms" class="terms" role="region" tabindex="0" aria-labelledby="title" lang=${locale}>
-        ${preamble.map((paragraph) => html`<p>${paragraph}</p>`)}
-        ${preamble.length ? this.renderSeparator(locale) : nothing}
-        <ol>
-          ${clauses.map((clause) => html`<li>${clause}</li>`)}
-        </ol>
-        ${closing ? html`<p class="closing">${closing}</p>` : nothing}
-      </div>
-    `;
+  /** `heading-level`, kept to 1–6. */
+  get #level(): number {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  /** Japanese terms introduce their clauses with 記 and end them with 以上, as the paper form does. */
-  private renderSeparator(locale: string) {
-    return locale.split('-')[0] === 'ja' ? html`<p class="ki">―記―</p>` : html`<hr />`;
+  #renderReception(m: Catalog) {
+    if (!this.reception) return nothing;
+    const open = isReceptionOpen(this.reception, this.now());
+    return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">
+      ${describeSchedule(this.reception, m, this.uiLang)}<br />${open ? m['reception-open']() : m['reception-closed']()}
+    </p>`;
   }
 
-  private statusText(m: Messages): string {
+  #statusText(m: Catalog): string {
     const view = this.view;
     // Exhaustive: a new state without a message fails to compile.
     switch (view.name) {
       case 'loading':
-        return m.loading;
+        return m.loading();
       case 'ready':
-        return view.error ? m.errors[view.error.code] : this.cameBack ? m.cameBack : '';
+        return view.error ? m[`error-${view.error.code}`]() : this.#cameBack ? m['came-back']() : '';
       case 'signing':
-        return m.signing;
+        return m.signing();
       case 'redirecting':
-        return m.redirecting;
+        return m.redirecting();
       case 'done':
-        return m.done[view.outcome];
+        return m[`done-${view.outcome}`]();
       case 'declined':
-        return m.declined;
+        return m.declined();
       case 'error':
-        return m.errors[view.error.code];
+        return m[`error-${view.error.code}`]();
     }
   }
 
@@ -361,17 +488,17 @@ export class RemoteSupportConsent extends LitElement {
    * themselves, while and after handing over. It stands apart from the
    * buttons, so a double click on agree cannot land on it.
    */
-  private renderLink(m: Messages) {
+  #renderLink(m: Catalog) {
     const view = this.view;
     const shown = view.name === 'redirecting' || (view.name === 'done' && view.outcome !== 'recorded');
     if (!shown || !view.href) return nothing;
     const blank = this.redirectTarget === '_blank';
     return html`<p class="handoff">
-      <a part="redirect-link" href=${view.href} target=${blank ? '_blank' : '_self'} rel="noopener">${m.openSite(new URL(view.href).host)}</a>
+      <a part="redirect-link" href=${view.href} target=${blank ? '_blank' : '_self'} rel="noopener">${m['open-site'](new URL(view.href).host)}</a>
     </p>`;
   }
 
-  private renderActions(m: Messages) {
+  #renderActions(m: Catalog) {
     const view = this.view;
     switch (view.name) {
       case 'ready':
@@ -379,15 +506,15 @@ export class RemoteSupportConsent extends LitElement {
         // While signing the buttons stay (focus must not jump) but do nothing.
         const busy = view.name === 'signing';
         return html`
-          <button part="decline" class="decline" type="button" aria-disabled=${busy} @click=${this.onDecline}>${m.decline}</button>
-          <button part="agree" class="agree" type="button" aria-disabled=${busy} @click=${this.onAgree}>${m.agree}</button>
+          <button part="decline" class="decline" type="button" aria-disabled=${busy} @click=${this.#onDecline}>${m.decline()}</button>
+          <button part="agree" class="agree" type="button" aria-disabled=${busy} @click=${this.#onAgree}>${m.agree()}</button>
         `;
       }
       case 'declined':
-        return html`<button part="reconsider" type="button" @click=${this.onReconsider}>${m.reconsider}</button>`;
+        return html`<button part="reconsider" type="button" @click=${this.#onReconsider}>${m.reconsider()}</button>`;
       case 'error':
         return isRetryable(view.error.code)
-          ? html`<button part="retry" type="button" @click=${this.onRetry}>${m.retry}</button>`
+          ? html`<button part="retry" type="button" @click=${this.#onRetry}>${m.retry()}</button>`
           : nothing;
       default:
         return nothing;
@@ -415,6 +542,8 @@ function report(target: EventTarget, { code, message }: ConsentError): void {
 }
 
 const termsDetail = ({ ref }: ShownTerms): TermsEventDetail => ({ terms: { ...ref } });
+
+const part = (element: LitElement, name: string) => element.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 declare global {
   interface HTMLElementTagNameMap {

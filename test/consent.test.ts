@@ -130,7 +130,9 @@ describe('consent: a real click signs a record', () => {
 
   it('does not take the second click of a double click on "back to the terms" as consent', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    // Short and wide: all of it in the viewport (nothing scrolls), the status on one line.
+    const element = await settled(html`<remote-support-consent redirect-target="none" style="--rsc-max-width: 44rem; --rsc-terms-max-height: 3rem"></remote-support-consent>`);
+    element.scrollIntoView();
     const agree = part(element, 'agree')!.getBoundingClientRect();
     await clickPart(element, 'decline');
     await untilState(element, 'declined');

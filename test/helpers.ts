@@ -58,3 +58,8 @@ export const clauseTexts = (element: Element): string[] =>
 export async function doubleClick(position: [number, number]): Promise<void> {
   await executeServerCommand('double-click', { position });
 }
+
+/** Emulates media features the stock commands lack (forced-colors); an empty list resets them. */
+export async function mediaFeatures(features: Array<{ name: string; value: string }>): Promise<void> {
+  await executeServerCommand('media-features', { features });
+}

@@ -80,3 +80,29 @@ export const redirectCases: Array<{ name: string; url: string; allowed?: string;
   { name: 'an empty allow-list', url: 'https://optim.co.jp/', allowed: '', expect: null },
   { name: 'a single-label wildcard entry, which is ignored', url: 'https://evil.com/', allowed: 'https://*.com', expect: null },
 ];
+
+/** Japan's national holidays (and substitutes, and 国民の休日) in 2025 and 2026, as published by the Cabinet Office. */
+export const japaneseHolidays = {
+  2025: ['01-01', '01-13', '02-11', '02-23', '02-24', '03-20', '04-29', '05-03', '05-04', '05-05', '05-06', '07-21', '08-11', '09-15', '09-23', '10-13', '11-03', '11-23', '11-24'],
+  2026: ['01-01', '01-12', '02-11', '02-23', '03-20', '04-29', '05-03', '05-04', '05-05', '05-06', '07-20', '08-11', '09-21', '09-22', '09-23', '10-12', '11-03', '11-23'],
+} as const;
+
+/** Moments (in Japan time) and whether the default schedule (weekdays 9:00–17:00, holidays and 12/29–1/3 closed) is open. */
+export const receptionMoments: Array<[string, boolean, string]> = [
+  ['2026-11-25T10:00:00+09:00', true, 'a Wednesday morning'],
+  ['2026-11-25T09:00:00+09:00', true, 'the first minute'],
+  ['2026-11-25T08:59:59+09:00', false, 'a second before opening'],
+  ['2026-11-25T16:59:59+09:00', true, 'the last second'],
+  ['2026-11-25T17:00:00+09:00', false, 'closing time'],
+  ['2026-11-28T10:00:00+09:00', false, 'a Saturday'],
+  ['2026-11-29T10:00:00+09:00', false, 'a Sunday'],
+  ['2026-11-23T10:00:00+09:00', false, "Labour Thanksgiving Day, a Monday"],
+  ['2025-11-24T10:00:00+09:00', false, 'a substitute holiday (for Sunday 11-23)'],
+  ['2026-05-06T10:00:00+09:00', false, 'a substitute holiday in Golden Week'],
+  ['2026-09-22T10:00:00+09:00', false, "a citizens' holiday between two holidays"],
+  ['2026-12-28T10:00:00+09:00', true, 'the last working day of the year'],
+  ['2026-12-29T10:00:00+09:00', false, 'the year-end break begins'],
+  ['2027-01-04T10:00:00+09:00', true, 'the first working day of the year'],
+  ['2026-11-25T01:30:00Z', true, 'UTC early morning is Japan mid-morning'],
+  ['2026-11-24T23:30:00Z', false, 'UTC late evening is Japan before opening'],
+];

@@ -3,7 +3,11 @@
  * objects the element digests, so a server can pass them to `verifyConsent`.
  * No Lit, no DOM.
  */
-export { all as builtInTerms } from './generated/all.js';
+import { deepFreeze } from '../freeze.js';
+import { all } from './generated/all.js';
+
+/** Every built-in terms document, frozen: they are evidence, not state. */
+export const builtInTerms = deepFreeze([...all]);
 export { termsDigest } from './digest.js';
 export type { TermsDocument } from './schema.js';
 export type { TermsRef } from './types.js';

@@ -1,4 +1,5 @@
 import { ConsentError } from '../errors.js';
+import { deepFreeze } from '../freeze.js';
 import type { UiLang } from '../lang.js';
 import type { ShownTerms } from '../state.js';
 import { selectBuiltIn, todayInJapan } from './builtin.js';
@@ -24,7 +25,7 @@ export async function resolveTerms({ src, version, integrity, lang, timeoutMs, s
   }
   const document = src
     ? await (await import('./fetch.js')).fetchTerms(src, { timeoutMs, signal })
-    : (await selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) }).load()).default;
+    : deepFreeze((await selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) }).load()).default);
   const sha256 = await termsDigest(document);
   if (integrity) checkIntegrity(integrity, sha256);
   const { id, version: termsVersion, locale } = document;

@@ -20,6 +20,10 @@ export async function termsFixtures(ctx, next) {
     case 'reset':
       ctx.req.socket.destroy();
       return;
+    case 'nocontent':
+      // A navigation to a 204 goes nowhere: the page stays, still redirecting.
+      ctx.status = 204;
+      return;
     case 'flaky':
       // Fails the first request for each key, then serves a good document.
       if (!flaky.has(arg)) {

@@ -1,0 +1,66 @@
+import { msg, str } from '@lit/localize';
+
+/**
+ * Everything the element says to the customer, in the source language
+ * (Japanese; the first two messages are the seed's own lines). Translations
+ * live in locales/*.xlf and are built into ./locales/*.ts by lit-localize.
+ *
+ * A key is its message id without the `rsc-` prefix. Ids are prefixed, and the element never calls `configureLocalization`:
+ * a host page that localizes itself with @lit/localize keeps its locale, and
+ * its translations can never answer for ours.
+ */
+export const catalog = {
+  instruction: () => msg('同意確認書の内容を確認して、同意ボタンをクリックしてください。', { id: 'rsc-instruction' }),
+  notice: () => msg('リモートコネクトサポート(外部サイト)に接続します。', { id: 'rsc-notice' }),
+  loading: () => msg('同意確認書を読み込んでいます…', { id: 'rsc-loading' }),
+  version: (version: string) => msg(str`版: ${version}`, { id: 'rsc-version' }),
+  effective: (date: string) => msg(str`施行日: ${date}`, { id: 'rsc-effective' }),
+  'terms-language': (language: string) => msg(str`この同意確認書は${language}で書かれています。`, { id: 'rsc-terms-language' }),
+  agree: () => msg('同意する', { id: 'rsc-agree' }),
+  decline: () => msg('同意しない', { id: 'rsc-decline' }),
+  retry: () => msg('もう一度読み込む', { id: 'rsc-retry' }),
+  signing: () => msg('同意を記録しています…', { id: 'rsc-signing' }),
+  redirecting: () => msg('同意を記録しました。リモートサポートの外部サイトへ移動しています…', { id: 'rsc-redirecting' }),
+  'done-recorded': () => msg('同意を記録しました。', { id: 'rsc-done-recorded' }),
+  'done-opened': () =>
+    msg('同意を記録し、リモートサポートの外部サイトを新しいタブで開きました。開かない場合は次のリンクから進んでください。', { id: 'rsc-done-opened' }),
+  'done-blocked': () =>
+    msg('同意を記録しました。ブラウザが新しいタブを開くのを止めたため、次のリンクから進んでください。', { id: 'rsc-done-blocked' }),
+  'done-returned': () =>
+    msg('同意は記録済みです。もう一度同意する必要はありません。リモートサポートの外部サイトへは次のリンクから進めます。', { id: 'rsc-done-returned' }),
+  'open-site': (host: string) => msg(str`リモートサポートの外部サイトを開く(${host})`, { id: 'rsc-open-site' }),
+  'came-back': () => msg('ブラウザの「戻る」でこのページを開き直しました。ここで同意すると、新しい同意として記録されます。', { id: 'rsc-came-back' }),
+  declined: () => msg('同意されなかったため、リモートサポートは開始しません。', { id: 'rsc-declined' }),
+  reconsider: () => msg('同意確認書に戻る', { id: 'rsc-reconsider' }),
+  'reception-hours': (days: string, hours: string) => msg(str`受付時間: ${days} ${hours}`, { id: 'rsc-reception-hours' }),
+  'reception-except': (days: string) => msg(str`(${days}を除く)`, { id: 'rsc-reception-except' }),
+  holidays: () => msg('祝日', { id: 'rsc-holidays' }),
+  'list-separator': () => msg('、', { id: 'rsc-list-separator' }),
+  'range-separator': () => msg('〜', { id: 'rsc-range-separator' }),
+  'reception-open': () => msg('ただいま受付時間内です。', { id: 'rsc-reception-open' }),
+  'reception-closed': () =>
+    msg('ただいま受付時間外です。担当者が必要と判断した場合は、時間外でも対応することがあります。', { id: 'rsc-reception-closed' }),
+  'error-terms-fetch-failed': () =>
+    msg('同意確認書を読み込めませんでした。通信環境をご確認のうえ、もう一度お試しください。', { id: 'rsc-error-terms-fetch-failed' }),
+  'error-terms-invalid': () =>
+    msg('同意確認書の形式に誤りがあるため表示できません。サポート窓口にお問い合わせください。', { id: 'rsc-error-terms-invalid' }),
+  'error-terms-integrity-mismatch': () =>
+    msg('同意確認書が指定の内容と一致しないため表示できません。サポート窓口にお問い合わせください。', { id: 'rsc-error-terms-integrity-mismatch' }),
+  'error-terms-version-unknown': () =>
+    msg('指定された版の同意確認書が見つかりません。サポート窓口にお問い合わせください。', { id: 'rsc-error-terms-version-unknown' }),
+  'error-insecure-context': () =>
+    msg('このページは安全な接続(https)で開かれていないため、同意を受け付けられません。サポート窓口にお問い合わせください。', {
+      id: 'rsc-error-insecure-context',
+    }),
+  'error-sign-failed': () => msg('同意を記録できませんでした。もう一度お試しください。', { id: 'rsc-error-sign-failed' }),
+  'error-redirect-not-allowed': () =>
+    msg('接続先の設定に誤りがあるため、リモートサポートを開始できません。サポート窓口にお問い合わせください。', {
+      id: 'rsc-error-redirect-not-allowed',
+    }),
+  'error-redirect-not-configured': () =>
+    msg('接続先が設定されていないため、リモートサポートを開始できません。サポート窓口にお問い合わせください。', {
+      id: 'rsc-error-redirect-not-configured',
+    }),
+};
+
+export type Catalog = typeof catalog;

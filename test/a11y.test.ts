@@ -1,0 +1,159 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { RemoteSupportConsent } from '../src/index.js';
+import { clickPart, mediaFeatures, part, record, settled, untilState } from './helpers.js';
+
+const here = location.origin;
+
+/** Each state, reached the way a customer reaches it. */
+const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = {
+  loading: async (lang) => {
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/slow/3000"></remote-support-consent>`);
+    expect(element.state).to.equal('loading');
+    return element;
+  },
+  ready: (lang) => settled(html`<remote-support-consent lang=${lang} redirect-target="none"></remote-support-consent>`),
+  signing: async (lang) => {
+    const element = await settled(html`<remote-support-consent lang=${lang} redirect-target="none" sign-url="/__sign/slow/3000"></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, 'signing');
+    return element;
+  },
+  redirecting: async (lang) => {
+    const element = await settled(
+      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here}></remote-support-consent>`,
+    );
+    await clickPart(element, 'agree');
+    await untilState(element, 'redirecting');
+    return element;
+  },
+  done: async (lang) => {
+    const element = await settled(html`<remote-support-consent lang=${lang} redirect-target="none"></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    return element;
+  },
+  declined: async (lang) => {
+    const element = await settled(html`<remote-support-consent lang=${lang} redirect-target="none"></remote-support-consent>`);
+    await clickPart(element, 'decline');
+    await untilState(element, 'declined');
+    return element;
+  },
+  error: (lang) => settled(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/status/500"></remote-support-consent>`),
+};
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  for (const lang of ['ja', 'en']) {
+    for (const [name, reach] of Object.entries(states)) {
+      it(`passes in ${name} (${lang})`, async () => {
+        const element = await reach(lang);
+        expect(element.state).to.equal(name);
+        await expect(element).to.be.accessible();
+      });
+    }
+  }
+});
+
+describe('keyboard', () => {
+  it('completes the whole flow with the keyboard alone', async () => {
+    const events = record('consent');
+    const before = await fixture(html`<div>
+      <button id="before">host page</button>
+      <remote-support-consent redirect-target="none" style="--rsc-terms-max-height: 6rem"></remote-support-consent>
+    </div>`);
+    const element = before.querySelector('remote-support-consent')!;
+    await untilState(element, 'ready');
+    before.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'terms'));
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'End' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(part(element, 'terms')!.scrollTop).to.be.greaterThan(0);
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'decline'));
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'agree'));
+    await sendKeys({ press: 'Space' });
+    await untilState(element, 'done');
+    expect(events).to.have.length(1);
+    // The agree button is gone; focus went to the message that says what happened.
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'status'));
+  });
+});
+
+describe('focus', () => {
+  it('goes to the status after declining, and to the terms after going back', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    part(element, 'decline')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilState(element, 'declined');
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'status'));
+    part(element, 'reconsider')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilState(element, 'ready');
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'terms'));
+  });
+
+  it('goes to the error when signing fails', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/status/500"></remote-support-consent>`);
+    part(element, 'agree')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilState(element, () => part(element, 'status')!.textContent !== '' && element.state === 'ready');
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'status'));
+  });
+
+  it('is never taken from the host page', async () => {
+    const page = await fixture(html`<div><input id="search" /><remote-support-consent redirect-target="none" terms-src="/__terms/status/500"></remote-support-consent></div>`);
+    const input = page.querySelector<HTMLInputElement>('#search')!;
+    input.focus();
+    await untilState(page.querySelector('remote-support-consent')!, 'error');
+    expect(document.activeElement).to.equal(input);
+  });
+});
+
+describe('reflow, schemes and forced colours', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await mediaFeatures([]);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('fits 320 CSS pixels without scrolling sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    expect(element.scrollWidth).to.be.at.most(element.clientWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    for (const name of ['agree', 'decline', 'terms']) {
+      const box = part(element, name)!.getBoundingClientRect();
+      expect(box.right, name).to.be.at.most(320);
+    }
+  });
+
+  it('follows a dark scheme, unless the host forces light', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(13, 17, 23)');
+    element.setAttribute('color-scheme', 'light');
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'light' });
+    element.setAttribute('color-scheme', 'dark');
+    expect(getComputedStyle(element).backgroundColor).to.equal('rgb(13, 17, 23)');
+  });
+
+  it('lets the host theme it with custom properties', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none" style="--rsc-accent-color: rgb(200, 0, 0)"></remote-support-consent>`);
+    expect(getComputedStyle(part(element, 'agree')!).backgroundColor).to.equal('rgb(200, 0, 0)');
+  });
+
+  it('keeps visible borders and focus in forced colours', async () => {
+    await mediaFeatures([{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    const agree = part(element, 'agree')!;
+    expect(getComputedStyle(agree).borderTopWidth).to.equal('3px');
+    agree.focus();
+    await sendKeys({ press: 'Shift' });
+    expect(getComputedStyle(agree).outlineStyle).to.equal('solid');
+  });
+});

@@ -1,0 +1,107 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { catalog } from '../src/i18n/catalog.js';
+import { templates } from '../src/i18n/locales/en.js';
+import type { RemoteSupportConsent } from '../src/index.js';
+import { clauseTexts, clickPart, part, settled, untilState } from './helpers.js';
+
+const text = (element: Element, name: string) => part(element, name)!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('languages', () => {
+  it('has every message translated into English', () => {
+    const ids = Object.keys(catalog).map((key) => `rsc-${key}`);
+    expect(Object.keys(templates).sort()).to.deep.equal(ids.sort());
+  });
+
+  it('speaks English throughout for lang="en"', async () => {
+    const element = await settled(html`<remote-support-consent lang="en" redirect-target="none"></remote-support-consent>`);
+    expect(element.shadowRoot!.querySelector('.instruction')!.textContent).to.equal('Please read the consent form, then click the agree button.');
+    expect(text(element, 'meta')).to.equal('Version 2025-04-01 Effective April 1, 2025');
+    await clickPart(element, 'decline');
+    await untilState(element, 'declined');
+    expect(text(element, 'status')).to.equal('You did not agree, so remote support will not start.');
+    expect(text(element, 'reconsider')).to.equal('Back to the consent form');
+  });
+
+  it('marks the UI text with its language, and the terms with theirs', async () => {
+    const element = await settled(html`<remote-support-consent lang="en" redirect-target="none" terms-src="/test/fixtures/markup.json"></remote-support-consent>`);
+    expect(element.shadowRoot!.querySelector('.root')!.getAttribute('lang')).to.equal('en');
+    expect(part(element, 'terms')!.getAttribute('lang')).to.equal('ja');
+    expect(part(element, 'title')!.getAttribute('lang')).to.equal('ja');
+  });
+
+  it('says which language a vendor document is in when it differs from the UI', async () => {
+    const element = await settled(html`<remote-support-consent lang="ja" redirect-target="none" terms-src="/test/fixtures/vendor-terms.json"></remote-support-consent>`);
+    expect(element.shadowRoot!.querySelector('.note')!.textContent).to.equal('この同意確認書はイギリス英語で書かれています。');
+    element.lang = 'en';
+    await untilState(element, () => element.shadowRoot!.querySelector('.note') === null);
+    expect(clauseTexts(element)[0]).to.equal('We only connect with your consent.');
+    expect(text(element, 'agree')).to.equal('I agree');
+  });
+
+  it('keeps the built-in Japanese terms free of a language note', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    expect(element.shadowRoot!.querySelector('.note')).to.equal(null);
+  });
+});
+
+describe('structure', () => {
+  it('puts the title at the heading level the host asks for', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none" heading-level="3"></remote-support-consent>`);
+    const title = part(element, 'title')!;
+    expect(title.getAttribute('role')).to.equal('heading');
+    expect(title.getAttribute('aria-level')).to.equal('3');
+    element.headingLevel = 9;
+    await element.updateComplete;
+    expect(title.getAttribute('aria-level')).to.equal('6');
+  });
+
+  it('shows the vendor content in the header, notes and footer slots', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none">
+      <img slot="header" alt="ACME" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
+      <p slot="notes">お問い合わせ: 0120-000-000</p>
+      <small slot="footer">ACME Corp.</small>
+    </remote-support-consent>`);
+    for (const name of ['header', 'notes', 'footer']) {
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!;
+      expect(slot.assignedElements(), name).to.have.length(1);
+    }
+    const order = [...element.shadowRoot!.querySelectorAll('slot, [part~="terms"], [part~="agree"]')].map(
+      (node) => node.getAttribute('name') ?? node.getAttribute('part'),
+    );
+    expect(order).to.deep.equal(['header', 'terms', 'notes', 'agree', 'footer']);
+  });
+});
+
+describe('reception hours', () => {
+  const at = (moment: string) => () => new Date(moment);
+
+  it('says when remote support is received, and that it is open now', async () => {
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" .now=${at('2026-11-25T10:00:00+09:00')}></remote-support-consent>`);
+    await untilState(element, 'ready');
+    expect(text(element, 'reception')).to.equal('受付時間: 月〜金 9:00〜17:00(祝日、12/29〜1/3を除く)ただいま受付時間内です。');
+  });
+
+  it('says it is closed on a substitute holiday, in English too, and still takes consent', async () => {
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="en" redirect-target="none" .now=${at('2025-11-24T10:00:00+09:00')}></remote-support-consent>`);
+    await untilState(element, 'ready');
+    expect(text(element, 'reception')).to.equal(
+      'Reception hours: Mon–Fri 9:00–17:00 (except public holidays, 12/29–1/3)We are outside reception hours now. If our staff judge it necessary, we may still help outside them.',
+    );
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+  });
+
+  it('follows the configured schedule', async () => {
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" reception-days="mon wed sat" reception-hours="10:00-12:30" reception-closed="08-13/08-16" .now=${at('2026-11-28T11:00:00+09:00')}></remote-support-consent>`);
+    await untilState(element, 'ready');
+    expect(text(element, 'reception')).to.equal('受付時間: 月、水、土 10:00〜12:30(8/13〜8/16を除く)ただいま受付時間内です。');
+  });
+
+  it('shows no notice with reception-hours="none", or one it cannot understand', async () => {
+    const none = await settled(html`<remote-support-consent redirect-target="none" reception-hours="none"></remote-support-consent>`);
+    expect(part(none, 'reception')).to.equal(null);
+    const odd = await settled(html`<remote-support-consent redirect-target="none" reception-hours="nine to five"></remote-support-consent>`);
+    expect(part(odd, 'reception')).to.equal(null);
+    expect(odd.state).to.equal('ready');
+  });
+});
