@@ -42,6 +42,10 @@ if (stale) console.error('custom-elements.json is stale: run `npm run manifest` 
 check('custom-elements.json is generated from the source', !stale);
 rmSync(outdir, { recursive: true, force: true });
 
+// The npm and CDN builds (the package test installs them), then the docs written from the manifest.
+check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+check('README, VS Code and JetBrains data are generated from the manifest', run(process.execPath, ['scripts/docs.mjs', '--check']));
+
 // Translations: the generated modules must be what lit-localize makes of locales/*.xlf, and complete.
 const generated = ['src/i18n/locales/en.ts', 'src/i18n/locale-codes.ts'];
 const before = generated.map((file) => existsSync(file) && readFileSync(file, 'utf8'));

@@ -1,12 +1,13 @@
-import { RemoteSupportConsent } from './remote-support-consent.js';
-
-// Idempotent, so two imports (or two copies of the package) on one page never throw.
-if (globalThis.customElements && !customElements.get('remote-support-consent')) {
-  customElements.define('remote-support-consent', RemoteSupportConsent);
-}
+/**
+ * `remote-support-consent`: defines `<remote-support-consent>` and exports its
+ * class and public types. `remote-support-consent/element` has the class alone.
+ */
+import './define.js';
 
 export { RemoteSupportConsent, type ConsentStateName } from './remote-support-consent.js';
 export { ConsentError, type ConsentErrorCode, type ConsentErrorDetail } from './errors.js';
-export type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
+export type { ConsentEventDetail, RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
+export type { ConsentRecord } from './consent/record-schema.js';
+export type { RedirectTarget } from './redirect.js';
 export type { TermsDocument } from './terms/schema.js';
 export type { TermsRef } from './terms/types.js';

@@ -32,10 +32,10 @@ export type ConsentStateName = ConsentState['name'];
  * @attr color-scheme - `light` or `dark` forces a colour scheme; without it the element follows `prefers-color-scheme`.
  * @attr state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
  *
- * @fires terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
- * @fires consent - The customer agreed and the record is signed. Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
- * @fires decline - The customer declined. `detail: { terms: { id, version, locale, sha256 } }`.
- * @fires consent-error - Something failed. `detail: { code, message }`, `code` being stable (see the README).
+ * @fires {CustomEvent<TermsEventDetail>} terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
+ * @fires {CustomEvent<ConsentEventDetail>} consent - The customer agreed and the record is signed. Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
+ * @fires {CustomEvent<TermsEventDetail>} decline - The customer declined. `detail: { terms: { id, version, locale, sha256 } }`.
+ * @fires {CustomEvent<ConsentErrorDetail>} consent-error - Something failed. `detail: { code, message }`, `code` being stable (see the README).
  *
  * @csspart terms - The scrollable, keyboard-focusable region holding the terms text.
  * @csspart agree - The agree button.
@@ -68,6 +68,7 @@ export class RemoteSupportConsent extends LitElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: the decorator helpers cost bytes in every bundle.
+  // Field defaults are written out (they are the documentation); the converters bring them back when an attribute is removed.
   static override properties = {
     termsSrc: { attribute: 'terms-src', converter: text },
     termsVersion: { attribute: 'terms-version', converter: text },
@@ -91,13 +92,13 @@ export class RemoteSupportConsent extends LitElement {
     reception: { state: true, attribute: false },
   };
 
-  /** URL of a vendor's terms document (JSON, see the README); shown in its own `locale`. Empty: the built-in terms. */
+  /** URL of a vendor's terms document (JSON, see the README), shown in its own `locale`; cross-origin needs CORS. Empty: the built-in terms. */
   termsSrc = '';
 
   /** Which built-in version to show; an unknown one is the error `terms-version-unknown`. Empty: the latest effective one. Ignored with `terms-src`. */
   termsVersion = '';
 
-  /** `sha256-<base64url>`: the terms' digest must equal it, or the element refuses them (`terms-integrity-mismatch`). */
+  /** `sha256-<base64url>` (padded standard base64 also accepted): the terms' digest must equal it, or the element refuses them (`terms-integrity-mismatch`), as it does a malformed value. */
   termsIntegrity = '';
 
   /** A server-issued nonce, copied into the signed record's `nonce` so the server can tie the consent to this session. */
@@ -106,14 +107,14 @@ export class RemoteSupportConsent extends LitElement {
   /** An opaque customer or contract reference, copied into the signed record's `subject`. */
   subject = '';
 
-  /** If set, the record is POSTed here as `{ record }` and the server's `{ jws }` is used instead of the device key. */
+  /** If set, the record is POSTed here as JSON `{ record }` (same-origin credentials) and the answer's `{ jws }` is used instead of the device key; its payload must be the posted record unchanged, or `sign-failed`. */
   signUrl = '';
 
   /** Where the customer goes after consenting: the vendor's entry page on OPTiM's site. Required unless `redirect-target="none"`; checked against `allowed-origins` before the customer can agree. */
   redirectUrl = '';
 
-  /** Space-separated origins the redirect may go to; `https://*.example.com` matches every subdomain (never `example.com` itself). */
-  allowedOrigins = defaultAllowedOrigins;
+  /** Space-separated origins the redirect may go to; `https://*.example.com` matches every subdomain (never `example.com` itself). Entries that are not bare origins are ignored, with a console warning. */
+  allowedOrigins: string = 'https://optim.co.jp https://*.optim.co.jp';
 
   /** `_self` (this tab), `_blank` (a new tab opened with `noopener`) or `none` (the element never navigates). */
   redirectTarget: RedirectTarget = '_self';
@@ -122,22 +123,22 @@ export class RemoteSupportConsent extends LitElement {
   headingLevel = 2;
 
   /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`, or `none` to hide the reception notice. The notice is informational: it never blocks consent. */
-  receptionHours = defaultReception.hours;
+  receptionHours: string = '09:00-17:00';
 
   /** Days of reception, as names or ranges: `mon tue wed thu fri`, `mon-fri`, `mon-sat`. */
-  receptionDays = defaultReception.days;
+  receptionDays: string = 'mon tue wed thu fri';
 
   /** Days closed every year: `jp-holidays` (Japan's national holidays, computed), `MM-DD`, or `MM-DD/MM-DD` ranges that may wrap the year end. */
-  receptionClosed = defaultReception.closed;
+  receptionClosed: string = 'jp-holidays 12-29/01-03';
 
   /** The IANA time zone the reception hours are in. */
-  receptionTimeZone = defaultReception.timeZone;
+  receptionTimeZone: string = 'Asia/Tokyo';
 
   /** The clock: which built-in version is in effect, and whether it is within reception hours. For tests and demos. */
   now: () => Date = () => new Date();
 
   /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
-  timeout = defaultTimeoutMs;
+  timeout: number = 10000;
 
   private view: ConsentState = { name: 'loading' };
   private uiLang: UiLang = 'ja';

@@ -80,4 +80,19 @@ describe('demo portal, end to end', () => {
     assert.deepEqual(forged, [422, 'malformed']);
     await page.close();
   });
+
+  it('renders the React wrapper, whose onConsent receives the signed record', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/demo/react/`);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    await page.click('remote-support-consent >>> [part~="agree"]');
+    await page.waitForFunction(() => document.querySelector('#verdict')!.textContent!.includes('記録'));
+    const [verdict, state] = await page.evaluate(() => [
+      document.querySelector('#verdict')!.textContent!,
+      document.querySelector('remote-support-consent')!.getAttribute('state'),
+    ]);
+    assert.match(verdict!, /^同意を受け取りました: 記録 [0-9a-f-]{36}$/);
+    assert.equal(state, 'done');
+    await page.close();
+  });
 });

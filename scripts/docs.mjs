@@ -1,0 +1,123 @@
+// Everything written from custom-elements.json, so the docs never drift from the source:
+// the README's API tables, VS Code custom HTML data, JetBrains web-types, and the README's
+// CDN tag with the SRI hash of the last build. `--check` writes nothing and fails on drift.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const check = process.argv.includes('--check');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const element = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.customElement);
+
+const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (text) => (text ? `\`${text}\`` : '');
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+
+const fields = new Map(element.members.filter((member) => member.kind === 'field' && member.privacy !== 'private').map((field) => [field.name, field]));
+const attributes = table(
+  ['attribute', 'property', 'description', 'default'],
+  element.attributes.map(({ name, fieldName, description, default: fallback }) => [code(name), code(fieldName ?? (name === 'lang' ? 'lang' : '')), description, code(fallback ?? fields.get(fieldName)?.default)]),
+);
+const attributeFields = new Set(element.attributes.map((attribute) => attribute.fieldName));
+const properties = table(
+  ['property', 'type', 'description'],
+  [...fields.values()].filter((field) => !attributeFields.has(field.name)).map(({ name, type, description }) => [code(name), code(type?.text), description]),
+);
+const methods = table(
+  ['method', 'description'],
+  element.members.filter((member) => member.kind === 'method' && member.privacy !== 'private').map(({ name, description }) => [code(`${name}()`), description]),
+);
+const events = table(['event', 'type', 'description'], element.events.map(({ name, type, description }) => [code(name), code(type?.text), description]));
+const slots = table(['slot', 'description'], element.slots.map(({ name, description }) => [code(name), description]));
+const parts = table(['part', 'description'], element.cssParts.map(({ name, description }) => [code(name), description]));
+const cssProperties = table(['CSS property', 'default', 'description'], element.cssProperties.map(({ name, default: fallback, description }) => [code(name), code(fallback), description]));
+
+const api = [
+  '### Attributes', attributes,
+  '### Properties without an attribute', properties,
+  '### Methods', methods,
+  '### Events', 'All bubble and are composed; only `consent` is cancelable.', events,
+  '### Slots', slots,
+  '### Parts', parts,
+  '### CSS custom properties', cssProperties,
+].join('\n\n');
+
+const integrityFile = 'dist/cdn/integrity.json';
+const cdnBase = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/cdn`;
+const cdn = existsSync(integrityFile)
+  ? (() => {
+      const { file, integrity } = JSON.parse(readFileSync(integrityFile, 'utf8'));
+      return [
+        '```html',
+        `<script type="module" src="${cdnBase}/${file}"`,
+        `        integrity="${integrity}" crossorigin="anonymous"></script>`,
+        '```',
+      ].join('\n');
+    })()
+  : undefined;
+
+const between = (text, name, body) => {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+};
+
+let readme = readFileSync('README.md', 'utf8');
+readme = between(readme, 'api', api);
+if (cdn) readme = between(readme, 'cdn', cdn);
+
+const htmlData = {
+  version: 1.1,
+  tags: [
+    {
+      name: element.tagName,
+      description: element.summary ?? element.description,
+      attributes: element.attributes.map(({ name, description, type }) => ({
+        name,
+        description,
+        ...(/^'/.test(type?.text ?? '') ? { values: type.text.split('|').map((value) => ({ name: value.trim().replace(/'/g, '') })) } : {}),
+      })),
+      references: [{ name: 'README', url: `https://www.npmjs.com/package/${pkg.name}` }],
+    },
+  ],
+};
+
+const webTypes = {
+  $schema: 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json',
+  name: pkg.name,
+  version: pkg.version,
+  'description-markup': 'markdown',
+  contributions: {
+    html: {
+      elements: [
+        {
+          name: element.tagName,
+          description: element.description,
+          attributes: element.attributes.map(({ name, description, type }) => ({ name, description, value: { type: type?.text ?? 'string' } })),
+          events: element.events.map(({ name, description }) => ({ name, description })),
+          slots: element.slots.map(({ name, description }) => ({ name, description })),
+        },
+      ],
+    },
+    css: {
+      properties: element.cssProperties.map(({ name, description }) => ({ name, description })),
+      parts: element.cssParts.map(({ name, description }) => ({ name, description })),
+    },
+  },
+};
+
+const outputs = {
+  'README.md': readme,
+  'vscode.html-custom-data.json': `${JSON.stringify(htmlData, null, 2)}\n`,
+  'web-types.json': `${JSON.stringify(webTypes, null, 2)}\n`,
+};
+const stale = Object.entries(outputs).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
+if (check) {
+  for (const [file] of stale) console.error(`${file} is stale: run \`npm run docs\` (after \`npm run build\` for the CDN hash) and commit it.`);
+  process.exit(stale.length ? 1 : 0);
+}
+for (const [file, text] of stale) writeFileSync(file, text);
+console.log(stale.length ? `docs: wrote ${stale.map(([file]) => file).join(', ')}` : 'docs: up to date');
