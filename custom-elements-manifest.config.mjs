@@ -6,4 +6,13 @@ export default {
   litelement: true,
   // package.json's customElements field is written by hand; the analyzer would point it at --outdir.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer reads files in whatever order the file system lists them; sorted, the output is stable.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

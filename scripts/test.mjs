@@ -46,14 +46,16 @@ rmSync(outdir, { recursive: true, force: true });
 check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 check('README, VS Code and JetBrains data are generated from the manifest', run(process.execPath, ['scripts/docs.mjs', '--check']));
 
-// Translations: the generated modules must be what lit-localize makes of locales/*.xlf, and complete.
-const generated = ['src/i18n/locales/en.ts', 'src/i18n/locale-codes.ts'];
+// Translations: locales/*.xlf must hold every source message as it is now (a changed Japanese
+// text needs its translation looked at again), and the generated modules must be built from them, complete.
+const generated = ['locales/en.xlf', 'src/i18n/locales/en.ts', 'src/i18n/locale-codes.ts'];
 const before = generated.map((file) => existsSync(file) && readFileSync(file, 'utf8'));
+spawnSync(bin('lit-localize'), ['extract'], { encoding: 'utf8' });
 const build = spawnSync(bin('lit-localize'), ['build'], { encoding: 'utf8' });
 const missing = /is missing/.test(build.stdout + build.stderr);
 const changed = generated.some((file, i) => readFileSync(file, 'utf8') !== before[i]);
 if (missing) console.error(build.stdout + build.stderr);
-if (changed) console.error('src/i18n/locales is stale: run `npm run localize` and commit it.');
+if (changed) console.error('locales/*.xlf or src/i18n/locales is stale: run `npm run localize`, translate what changed, and commit it.');
 check('translations are complete and built from locales/*.xlf', build.status === 0 && !missing && !changed);
 
 const nodeTests = readdirSync('test/node').filter((name) => name.endsWith('.test.ts')).map((name) => join('test/node', name));

@@ -6,7 +6,7 @@ export const styles = css`
     --_fg: var(--rsc-color, #1f2328);
     --_bg: var(--rsc-background, #fff);
     --_muted: var(--rsc-muted-color, #57606a);
-    --_border: var(--rsc-border-color, #8c959f);
+    --_border: var(--rsc-border-color, #6e7781);
     --_accent: var(--rsc-accent-color, #0b57d0);
     --_on-accent: var(--rsc-accent-text-color, #fff);
     --_error: var(--rsc-error-color, #b3261e);
@@ -37,7 +37,7 @@ export const styles = css`
       --_fg: var(--rsc-color, light-dark(#1f2328, #e6edf3));
       --_bg: var(--rsc-background, light-dark(#fff, #0d1117));
       --_muted: var(--rsc-muted-color, light-dark(#57606a, #9da7b3));
-      --_border: var(--rsc-border-color, light-dark(#8c959f, #6e7681));
+      --_border: var(--rsc-border-color, light-dark(#6e7781, #6e7681));
       --_accent: var(--rsc-accent-color, light-dark(#0b57d0, #4493f8));
       --_on-accent: var(--rsc-accent-text-color, light-dark(#fff, #0d1117));
       --_error: var(--rsc-error-color, light-dark(#b3261e, #ff7b72));

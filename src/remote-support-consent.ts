@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ConsentError, isRetryable } from './errors.js';
 import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
 import { catalog, type Catalog } from './i18n/catalog.js';
+import { sourceLocale } from './i18n/locale-codes.js';
 import { catalogFor } from './i18n/index.js';
 import { observeLang, resolveLang, type UiLang } from './lang.js';
 import { describeSchedule } from './reception/describe.js';
@@ -56,7 +57,7 @@ export type ConsentStateName = ConsentState['name'];
  * @cssprop [--rsc-color=#1f2328] - Text colour (dark scheme: #e6edf3).
  * @cssprop [--rsc-background=#ffffff] - Background colour (dark scheme: #0d1117).
  * @cssprop [--rsc-muted-color=#57606a] - Colour of secondary text: notice, version line (dark scheme: #9da7b3).
- * @cssprop [--rsc-border-color=#8c959f] - Border of the terms region and the decline button (dark scheme: #6e7681).
+ * @cssprop [--rsc-border-color=#6e7781] - Border of the terms region and the decline button (dark scheme: #6e7681).
  * @cssprop [--rsc-accent-color=#0b57d0] - Background of the agree button and the focus ring (dark scheme: #4493f8).
  * @cssprop [--rsc-accent-text-color=#ffffff] - Text on the agree button (dark scheme: #0d1117).
  * @cssprop [--rsc-error-color=#b3261e] - Colour of error messages (dark scheme: #ff7b72).
@@ -142,11 +143,12 @@ export class RemoteSupportConsent extends LitElement {
 
   private view: ConsentState = { name: 'loading' };
   private uiLang: UiLang = 'ja';
-  /** The UI strings in `uiLang` (the source language until a translation has loaded). */
+  /** The UI strings, and the language they are in: `uiLang` once its translation has loaded. */
   private strings: Catalog = catalog;
+  #stringsLang: UiLang = sourceLocale;
   private reception?: ReceptionSchedule;
   /** Where focus goes after the next render, when a change the customer made removed what had it. */
-  #focusNext?: 'status' | 'terms';
+  #focusNext?: FocusTarget;
   #receptionTimer?: ReturnType<typeof setTimeout>;
   #consent?: Promise<typeof import('./consent/index.js')>;
 
@@ -174,15 +176,20 @@ export class RemoteSupportConsent extends LitElement {
     super.connectedCallback();
     // Back in a page after a removal that interrupted the load: load again.
     if (this.#loadedFrom === undefined) this.requestUpdate();
-    this.#useLang(resolveLang(this));
-    this.#stopObservingLang = observeLang(this, (lang) => this.#useLang(lang));
+    void this.#useLang(resolveLang(this));
+    // Moved in the page: the reception notice resumes its minute ticks.
+    this.#scheduleReceptionTick();
+    this.#stopObservingLang = observeLang(this, (lang) => void this.#useLang(lang));
     addEventListener('pageshow', this.#onPageShow);
   }
 
-  #useLang(lang: UiLang): void {
+  #useLang(lang: UiLang): Promise<void> {
     this.uiLang = lang;
-    void catalogFor(lang).then((strings) => {
-      if (this.uiLang === lang) this.strings = strings;
+    return catalogFor(lang).then(({ catalog: strings, lang: spoken }) => {
+      // A slower, older request must not undo a newer language.
+      if (this.uiLang !== lang) return;
+      this.strings = strings;
+      this.#stringsLang = spoken;
     });
   }
 
@@ -231,7 +238,7 @@ export class RemoteSupportConsent extends LitElement {
 
   protected override updated(): void {
     if (this.#focusNext) {
-      part(this, this.#focusNext)?.focus();
+      (part(this, this.#focusNext) ?? part(this, 'status'))?.focus();
       this.#focusNext = undefined;
     }
     this.#scheduleReceptionTick();
@@ -262,7 +269,7 @@ export class RemoteSupportConsent extends LitElement {
    * Focus follows the customer's own actions, and only from inside the
    * element: a guest never takes focus from the host page.
    */
-  #moveFocusAfterRender(target: 'status' | 'terms'): void {
+  #moveFocusAfterRender(target: FocusTarget): void {
     if (this.shadowRoot?.activeElement || this.matches(':focus-within')) this.#focusNext = target;
   }
 
@@ -306,9 +313,11 @@ export class RemoteSupportConsent extends LitElement {
         now: this.now(),
       });
       // The UI strings arrive with the terms, so the first view is whole, in one language.
-      this.strings = await catalogFor(this.uiLang);
+      await this.#useLang(this.uiLang);
       if (loading.signal.aborted) return;
       this.#dispatch({ type: 'loaded', terms });
+      // After a retry, focus waited on the status; the terms are what to read now.
+      if (this.shadowRoot?.activeElement === part(this, 'status')) this.#moveFocusAfterRender('terms');
       await this.updateComplete;
       if (this.#loading === loading) emit(this, 'terms-loaded', termsDetail(terms));
     } catch (error) {
@@ -368,7 +377,8 @@ export class RemoteSupportConsent extends LitElement {
       if (signing.signal.aborted) return;
       // Only the signing → done step may announce a consent.
       if (this.#dispatch({ type: 'signed', href }).name !== 'done') return;
-      this.#moveFocusAfterRender('status');
+      // The agree button is gone: to the way on if there is one, else to what happened.
+      this.#moveFocusAfterRender('redirect-link');
       if (emit(this, 'consent', { record, ...signed }, { cancelable: true })) this.proceed();
     } catch (error) {
       if (signing.signal.aborted) return;
@@ -413,7 +423,7 @@ export class RemoteSupportConsent extends LitElement {
     if (this.view.name !== 'ready') return;
     const { terms } = this.view;
     this.#dispatch({ type: 'decline' });
-    this.#moveFocusAfterRender('status');
+    this.#moveFocusAfterRender('reconsider');
     emit(this, 'decline', termsDetail(terms));
   }
 
@@ -433,14 +443,20 @@ export class RemoteSupportConsent extends LitElement {
     const m = this.strings;
     const view = this.view;
     return html`
-      <div class="root" lang=${this.uiLang}>
+      <div class="root" lang=${this.#stringsLang}>
         <slot name="header"></slot>
         <p class="instruction">${m.instruction()}</p>
         <p class="notice">${m.notice()}</p>
-        ${'terms' in view ? renderTerms(view.terms.document, m, this.uiLang, this.#level) : nothing}
+        ${'terms' in view ? renderTerms(view.terms.document, m, this.#stringsLang, this.#level) : nothing}
         ${'terms' in view ? this.#renderReception(m) : nothing}
         <slot name="notes"></slot>
-        <p part="status" class="status ${'error' in view && view.error ? 'failed' : ''}" role="status" tabindex="-1">${this.#statusText(m)}</p>
+        <p
+          part="status"
+          class="status ${'error' in view && view.error ? 'failed' : ''}"
+          role="status"
+          aria-live=${this.#focusNext === 'status' ? 'off' : 'polite'}
+          tabindex="-1"
+        >${this.#statusText(m)}</p>
         ${this.#renderLink(m)}
         <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent} @touchstart=${this.#warmConsent}>
           ${this.#renderActions(m)}
@@ -459,7 +475,7 @@ export class RemoteSupportConsent extends LitElement {
     if (!this.reception) return nothing;
     const open = isReceptionOpen(this.reception, this.now());
     return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">
-      ${describeSchedule(this.reception, m, this.uiLang)}<br />${open ? m['reception-open']() : m['reception-closed']()}
+      ${describeSchedule(this.reception, m, this.#stringsLang)}<br />${open ? m['reception-open']() : m['reception-closed']()}
     </p>`;
   }
 
@@ -541,6 +557,9 @@ function report(target: EventTarget, { code, message }: ConsentError): void {
   console.error(`<remote-support-consent> ${code}: ${message}`);
   emit(target, 'consent-error', { code, message });
 }
+
+/** Where focus may go after a render: a part's name. */
+type FocusTarget = 'status' | 'terms' | 'reconsider' | 'redirect-link';
 
 const termsDetail = ({ ref }: ShownTerms): TermsEventDetail => ({ terms: { ...ref } });
 

@@ -83,12 +83,12 @@ describe('keyboard', () => {
 });
 
 describe('focus', () => {
-  it('goes to the status after declining, and to the terms after going back', async () => {
+  it('goes to "back to the terms" after declining, and to the terms after going back', async () => {
     const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     part(element, 'decline')!.focus();
     await sendKeys({ press: 'Enter' });
     await untilState(element, 'declined');
-    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'status'));
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'reconsider'));
     part(element, 'reconsider')!.focus();
     await sendKeys({ press: 'Enter' });
     await untilState(element, 'ready');
@@ -100,7 +100,20 @@ describe('focus', () => {
     part(element, 'agree')!.focus();
     await sendKeys({ press: 'Enter' });
     await untilState(element, () => part(element, 'status')!.textContent !== '' && element.state === 'ready');
-    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'status'));
+    const status = part(element, 'status')!;
+    expect(element.shadowRoot!.activeElement).to.equal(status);
+    // Focused, it is read as it is: as a live region too it would be read twice.
+    expect(status.getAttribute('aria-live')).to.equal('off');
+    await expect(element).to.be.accessible();
+  });
+
+  it('waits on the status while a retry loads, then goes to the terms', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none" terms-src="/__terms/flaky/${Math.random().toString(36).slice(2)}"></remote-support-consent>`);
+    part(element, 'retry')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilState(element, 'ready');
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement).to.equal(part(element, 'terms'));
   });
 
   it('is never taken from the host page', async () => {
@@ -134,6 +147,7 @@ describe('reflow, schemes and forced colours', () => {
     await emulateMedia({ colorScheme: 'dark' });
     const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     expect(getComputedStyle(element).backgroundColor).to.equal('rgb(13, 17, 23)');
+    await expect(element).to.be.accessible();
     element.setAttribute('color-scheme', 'light');
     expect(getComputedStyle(element).backgroundColor).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'light' });

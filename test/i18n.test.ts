@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { catalog } from '../src/i18n/catalog.js';
+import { str } from '@lit/localize';
+import { translate } from '../src/i18n/index.js';
 import { templates } from '../src/i18n/locales/en.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { clauseTexts, clickPart, part, settled, untilState } from './helpers.js';
@@ -12,9 +14,15 @@ describe('languages', () => {
     expect(Object.keys(templates).sort()).to.deep.equal(ids.sort());
   });
 
+  it('puts values where a translation wants them, in its order', () => {
+    const reordered = translate({ 'rsc-reception-hours': str`${2}: ${1} on ${0}` });
+    expect(reordered['reception-hours']('Mon–Fri', '9–17', 'JST')).to.equal('JST: 9–17 on Mon–Fri');
+    expect(reordered.agree()).to.equal('同意する');
+  });
+
   it('speaks English throughout for lang="en"', async () => {
     const element = await settled(html`<remote-support-consent lang="en" redirect-target="none"></remote-support-consent>`);
-    expect(element.shadowRoot!.querySelector('.instruction')!.textContent).to.equal('Please read the consent form, then click the agree button.');
+    expect(element.shadowRoot!.querySelector('.instruction')!.textContent).to.equal('Please read the consent form, then select "I agree".');
     expect(text(element, 'meta')).to.equal('Version 2025-04-01 Effective April 1, 2025');
     await clickPart(element, 'decline');
     await untilState(element, 'declined');
@@ -47,12 +55,14 @@ describe('languages', () => {
 describe('structure', () => {
   it('puts the title at the heading level the host asks for', async () => {
     const element = await settled(html`<remote-support-consent redirect-target="none" heading-level="3"></remote-support-consent>`);
-    const title = part(element, 'title')!;
-    expect(title.getAttribute('role')).to.equal('heading');
-    expect(title.getAttribute('aria-level')).to.equal('3');
+    expect(part(element, 'title')!.localName).to.equal('h3');
     element.headingLevel = 9;
     await element.updateComplete;
-    expect(title.getAttribute('aria-level')).to.equal('6');
+    expect(part(element, 'title')!.localName).to.equal('h6');
+    element.headingLevel = 1;
+    await element.updateComplete;
+    expect(part(element, 'title')!.localName).to.equal('h1');
+    expect(part(element, 'terms')!.getAttribute('aria-labelledby')).to.equal('title');
   });
 
   it('shows the vendor content in the header, notes and footer slots', async () => {
@@ -78,14 +88,15 @@ describe('reception hours', () => {
   it('says when remote support is received, and that it is open now', async () => {
     const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" .now=${at('2026-11-25T10:00:00+09:00')}></remote-support-consent>`);
     await untilState(element, 'ready');
-    expect(text(element, 'reception')).to.equal('受付時間: 月〜金 9:00〜17:00(祝日、12/29〜1/3を除く)ただいま受付時間内です。');
+    expect(text(element, 'reception')).to.equal('受付時間: 月〜金、9:00〜17:00(日本時間)。祝日、12月29日〜1月3日は休業です。ただいま受付時間内です。');
   });
 
   it('says it is closed on a substitute holiday, in English too, and still takes consent', async () => {
     const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="en" redirect-target="none" .now=${at('2025-11-24T10:00:00+09:00')}></remote-support-consent>`);
     await untilState(element, 'ready');
     expect(text(element, 'reception')).to.equal(
-      'Reception hours: Mon–Fri 9:00–17:00 (except public holidays, 12/29–1/3)We are outside reception hours now. If our staff judge it necessary, we may still help outside them.',
+      'Reception hours: Mon–Fri, 9:00 AM–5:00 PM (Japan time). Closed on Japanese national holidays, Dec 29–Jan 3.' +
+        'We are currently outside reception hours. Our staff may still help outside these hours if needed.',
     );
     await clickPart(element, 'agree');
     await untilState(element, 'done');
@@ -94,7 +105,7 @@ describe('reception hours', () => {
   it('follows the configured schedule', async () => {
     const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" reception-days="mon wed sat" reception-hours="10:00-12:30" reception-closed="08-13/08-16" .now=${at('2026-11-28T11:00:00+09:00')}></remote-support-consent>`);
     await untilState(element, 'ready');
-    expect(text(element, 'reception')).to.equal('受付時間: 月、水、土 10:00〜12:30(8/13〜8/16を除く)ただいま受付時間内です。');
+    expect(text(element, 'reception')).to.equal('受付時間: 月、水、土、10:00〜12:30(日本時間)。8月13日〜8月16日は休業です。ただいま受付時間内です。');
   });
 
   it('shows no notice with reception-hours="none", or one it cannot understand', async () => {

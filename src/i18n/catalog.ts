@@ -1,4 +1,12 @@
-import { msg, str } from '@lit/localize';
+import { joinStringsAndValues, str, type msg as litMsg, type StrResult } from '@lit/localize';
+
+/**
+ * The source text of a message. Typed as @lit/localize's `msg` so its tools
+ * extract every call, but never routed through its page-wide runtime: a host
+ * page's own translations can never answer for ours, whatever ids they hold.
+ */
+const msg = ((template: string | StrResult) =>
+  typeof template === 'string' ? template : joinStringsAndValues(template.strings, template.values)) as typeof litMsg;
 
 /**
  * Everything the element says to the customer, in the source language
@@ -32,8 +40,10 @@ export const catalog = {
   'came-back': () => msg('ブラウザの「戻る」でこのページを開き直しました。ここで同意すると、新しい同意として記録されます。', { id: 'rsc-came-back' }),
   declined: () => msg('同意されなかったため、リモートサポートは開始しません。', { id: 'rsc-declined' }),
   reconsider: () => msg('同意確認書に戻る', { id: 'rsc-reconsider' }),
-  'reception-hours': (days: string, hours: string) => msg(str`受付時間: ${days} ${hours}`, { id: 'rsc-reception-hours' }),
-  'reception-except': (days: string) => msg(str`(${days}を除く)`, { id: 'rsc-reception-except' }),
+  'reception-hours': (days: string, hours: string, zone: string) =>
+    msg(str`受付時間: ${days}、${hours}(${zone})。`, { id: 'rsc-reception-hours' }),
+  'japan-time': () => msg('日本時間', { id: 'rsc-japan-time' }),
+  'reception-except': (days: string) => msg(str`${days}は休業です。`, { id: 'rsc-reception-except' }),
   holidays: () => msg('祝日', { id: 'rsc-holidays' }),
   'list-separator': () => msg('、', { id: 'rsc-list-separator' }),
   'range-separator': () => msg('〜', { id: 'rsc-range-separator' }),

@@ -12,27 +12,38 @@ const translations: Record<Exclude<UiLang, typeof sourceLocale>, () => Promise<{
   en: () => import('./locales/en.js'),
 };
 
-const loaded = new Map<UiLang, Promise<Catalog>>([[sourceLocale, Promise.resolve(catalog)]]);
+/** A catalog and the language it really speaks (the source language where a translation failed to load). */
+export interface Spoken {
+  catalog: Catalog;
+  lang: UiLang;
+}
+
+const source: Spoken = { catalog, lang: sourceLocale };
+const loaded = new Map<UiLang, Promise<Spoken>>([[sourceLocale, Promise.resolve(source)]]);
 
 /**
  * The catalog in `lang`, from the generated templates, without touching
  * @lit/localize's page-wide locale: each element speaks its own language
  * whatever the host page (or another element) has configured.
  */
-export function catalogFor(lang: UiLang): Promise<Catalog> {
+export function catalogFor(lang: UiLang): Promise<Spoken> {
   let entry = loaded.get(lang);
   if (!entry) {
     // A translation that failed to load (a network blip) leaves the source language, and is tried again next time.
     entry = translations[lang as keyof typeof translations]()
-      .then(({ templates }) => translate(templates))
-      .catch(() => (loaded.delete(lang), catalog));
+      .then(({ templates }) => ({ catalog: translate(templates), lang }))
+      .catch((error: unknown) => {
+        console.warn(`<remote-support-consent> the ${lang} UI strings did not load (${String(error)}); showing ${sourceLocale}`);
+        loaded.delete(lang);
+        return source;
+      });
     loaded.set(lang, entry);
   }
   return entry;
 }
 
 /** The catalog with every message that has a translation answered from `templates`. */
-function translate(templates: Templates): Catalog {
+export function translate(templates: Templates): Catalog {
   const entries = Object.entries(catalog).map(([key, source]) => {
     const template = templates[`rsc-${key}`];
     const message =

@@ -28,20 +28,23 @@ const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
  * cannot be understood, since a wrong "we are open" is worse than none.
  */
 export function parseSchedule({ hours, days, closed, timeZone }: typeof defaultReception): ReceptionSchedule | string {
-  const time = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(hours.trim());
+  const time = /^(\d{1,2}):([0-5]\d)-(\d{1,2}):([0-5]\d)$/.exec(hours.trim());
   if (!time) return `reception-hours "${hours}" is not HH:MM-HH:MM`;
   const [open, close] = [+time[1]! * 60 + +time[2]!, +time[3]! * 60 + +time[4]!];
   if (!(open < close && close <= 24 * 60)) return `reception-hours "${hours}" does not open before it closes`;
 
-  const open_days = new Set<number>();
+  const openDays = new Set<number>();
   for (const token of days.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const [from, to = from] = token.split('-').map((name) => dayNames.indexOf(name));
-    if (from! < 0 || to! < 0) return `reception-days "${token}" is not a day (sun … sat) or range (mon-fri)`;
+    const names = token.split('-');
+    const [from, to = from] = names.map((name) => dayNames.indexOf(name));
+    if (names.length > 2 || from! < 0 || to! < 0) return `reception-days "${token}" is not a day (sun … sat) or range (mon-fri)`;
     for (let day = from!; ; day = (day + 1) % 7) {
-      open_days.add(day);
+      openDays.add(day);
       if (day === to) break;
     }
   }
+
+  if (!openDays.size) return 'reception-days names no day';
 
   let holidays = false;
   const ranges: ReceptionSchedule['closed'] = [];
@@ -53,7 +56,9 @@ export function parseSchedule({ hours, days, closed, timeZone }: typeof defaultR
     const range = /^(\d{2})-(\d{2})(?:\/(\d{2})-(\d{2}))?$/.exec(token);
     if (!range) return `reception-closed "${token}" is not jp-holidays, MM-DD or MM-DD/MM-DD`;
     const from: [number, number] = [+range[1]!, +range[2]!];
-    ranges.push([from, range[3] ? [+range[3], +range[4]!] : from]);
+    const to: [number, number] = range[3] ? [+range[3], +range[4]!] : from;
+    if (![from, to].every(isCalendarDay)) return `reception-closed "${token}" names a day no year has`;
+    ranges.push([from, to]);
   }
 
   try {
@@ -61,8 +66,12 @@ export function parseSchedule({ hours, days, closed, timeZone }: typeof defaultR
   } catch {
     return `reception-time-zone "${timeZone}" is not a time zone`;
   }
-  return { days: [...open_days].sort(), open, close, timeZone, holidays, closed: ranges };
+  return { days: [...openDays].sort(), open, close, timeZone, holidays, closed: ranges };
 }
+
+/** A month and day that exist (in a leap year, so 02-29 counts). */
+const isCalendarDay = ([month, day]: [number, number]): boolean =>
+  new Date(Date.UTC(2024, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12;
 
 /** The wall-clock date and time at `date` in `timeZone`. */
 function wallClock(date: Date, timeZone: string) {

@@ -22,6 +22,23 @@ describe("Japan's national holidays", () => {
   }
 });
 
+describe("Japan's national holidays, other years", () => {
+  for (const [date, holiday, name] of [
+    ['2023-01-02', true, 'a substitute for New Year on a Sunday'],
+    ['2027-03-22', true, 'a substitute for the vernal equinox on a Sunday'],
+    ['2029-04-30', true, "a substitute for Shōwa Day on a Sunday"],
+    ['2032-09-21', true, "a citizens' holiday between Respect for the Aged Day and the equinox"],
+    ['2033-09-23', true, 'the autumnal equinox'],
+    ['2024-02-12', true, 'a substitute for Foundation Day on a Sunday'],
+    ['2024-02-13', false, 'the day after a substitute'],
+  ] as const) {
+    it(`${holiday ? 'knows' : 'does not invent'} ${date}: ${name}`, () => {
+      const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+      assert.equal(isJapaneseHoliday(year, month, day), holiday);
+    });
+  }
+});
+
 describe('reception hours', () => {
   for (const [moment, open, name] of receptionMoments) {
     it(`${open ? 'open' : 'closed'}: ${name}`, () => {
@@ -46,6 +63,11 @@ describe('reception hours', () => {
     ['a day that is no day', { days: 'mon funday' }],
     ['a closure that is no date', { closed: 'christmas' }],
     ['a time zone that does not exist', { timeZone: 'Asia/Atlantis' }],
+    ['minutes past 59', { hours: '09:75-17:00' }],
+    ['no days at all', { days: '' }],
+    ['a range of three days', { days: 'mon-fri-sun' }],
+    ['a month that does not exist', { closed: '13-01' }],
+    ['a day the month does not have', { closed: '02-30' }],
   ] as const) {
     it(`explains, rather than guesses, ${name}`, () => {
       assert.equal(typeof parseSchedule({ ...defaultReception, ...overrides }), 'string');
