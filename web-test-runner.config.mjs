@@ -1,26 +1,55 @@
-// Browser tests in Debian's Chromium; nothing here downloads a browser.
+// Browser tests in Chromium, Firefox ESR and WebKit, all from Debian's packages; nothing here
+// downloads a browser. BROWSERS=chromium (or firefox, webkit, comma-separated) runs fewer.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromiumArgs, chromiumPath } from './scripts/browsers.mjs';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, startWebKitDriver } from './scripts/browsers.mjs';
+import { extraCommandsPlugin } from './test/server/commands.mjs';
 import { signFixtures } from './test/server/sign-fixtures.mjs';
 import { termsFixtures } from './test/server/terms-fixtures.mjs';
-import { extraCommandsPlugin } from './test/server/commands.mjs';
 import { tallyReporter } from './test/server/tally-reporter.mjs';
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',');
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }));
+}
+if (wanted.includes('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: { 'network.proxy.type': 0 } },
+    }),
+  );
+}
+if (wanted.includes('webkit')) {
+  const { port } = await startWebKitDriver();
+  browsers.push(
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      path: '/',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+      },
+    }),
+  );
+}
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), extraCommandsPlugin()],
   middleware: [termsFixtures, signFixtures],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath(),
-        args: chromiumArgs,
-      },
-    }),
-  ],
+  browsers,
+  concurrency: 1,
   reporters: [process.env.CI ? summaryReporter() : defaultReporter(), tallyReporter('browser')],
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: { config: { timeout: 8000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
 };

@@ -1,20 +1,23 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clickPart, mediaFeatures, part, record, settled, untilState } from './helpers.js';
+import { clickPart, engine, mediaFeatures, part, record, settled, untilState } from './helpers.js';
 
 const here = location.origin;
+const open = window.open;
+/** Opens nothing: the state after a new tab was opened is what is checked. */
+const stubOpen = () => (window.open = () => null);
 
 /** Each state, reached the way a customer reaches it. */
 const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = {
   loading: async (lang) => {
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/slow/3000"></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/slow/1500"></remote-support-consent>`);
     expect(element.state).to.equal('loading');
     return element;
   },
   ready: (lang) => settled(html`<remote-support-consent lang=${lang} redirect-target="none"></remote-support-consent>`),
   signing: async (lang) => {
-    const element = await settled(html`<remote-support-consent lang=${lang} redirect-target="none" sign-url="/__sign/slow/3000"></remote-support-consent>`);
+    const element = await settled(html`<remote-support-consent lang=${lang} redirect-target="none" sign-url="/__sign/slow/1500"></remote-support-consent>`);
     await clickPart(element, 'agree');
     await untilState(element, 'signing');
     return element;
@@ -25,6 +28,15 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
     );
     await clickPart(element, 'agree');
     await untilState(element, 'redirecting');
+    return element;
+  },
+  'done (opened)': async (lang) => {
+    const element = await settled(
+      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here} redirect-target="_blank" @consent=${stubOpen}></remote-support-consent>`,
+    );
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    window.open = open;
     return element;
   },
   done: async (lang) => {
@@ -45,9 +57,12 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const lang of ['ja', 'en']) {
     for (const [name, reach] of Object.entries(states)) {
-      it(`passes in ${name} (${lang})`, async () => {
+      it(`passes in ${name} (${lang})`, async function () {
+        // Firefox under WebDriver BiDi takes the navigation to a 204 for a lost page; the same
+        // link and status are checked in done (opened) below.
+        if (name === 'redirecting' && engine === 'firefox') this.skip();
         const element = await reach(lang);
-        expect(element.state).to.equal(name);
+        expect(element.state).to.equal(name.split(' ')[0]);
         await expect(element).to.be.accessible();
       });
     }
@@ -74,7 +89,7 @@ describe('keyboard', () => {
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'decline'));
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'agree'));
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Enter' });
     await untilState(element, 'done');
     expect(events).to.have.length(1);
     // The agree button is gone; focus went to the message that says what happened.
@@ -125,10 +140,16 @@ describe('focus', () => {
   });
 });
 
-describe('reflow, schemes and forced colours', () => {
+describe('reflow, schemes and forced colours', function () {
+  // The viewport and media emulation commands drive Puppeteer over CDP; WebDriver has none, and over
+  // WebDriver BiDi (Firefox) they end the session.
+  before(function () {
+    if (engine !== 'chromium') this.skip();
+  });
+
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-    await mediaFeatures([]);
+    if (engine === 'chromium') await mediaFeatures([]);
     await setViewport({ width: 800, height: 600 });
   });
 
@@ -160,7 +181,9 @@ describe('reflow, schemes and forced colours', () => {
     expect(getComputedStyle(part(element, 'agree')!).backgroundColor).to.equal('rgb(200, 0, 0)');
   });
 
-  it('keeps visible borders and focus in forced colours', async () => {
+  it('keeps visible borders and focus in forced colours', async function () {
+    // Forced colours can only be emulated through the Chrome DevTools Protocol.
+    if (engine !== 'chromium') this.skip();
     await mediaFeatures([{ name: 'forced-colors', value: 'active' }]);
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);

@@ -10,9 +10,12 @@ export interface CatalogEntry {
   load(): Promise<{ default: TermsDocument }>;
 }
 
-/** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. */
-export const todayInJapan = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
+/** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. From parts: locales' date formats differ between engines. */
+export function todayInJapan(now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 
 /**
  * Picks the built-in document to show: the requested `version`, or else the

@@ -2,8 +2,17 @@ import { readFile } from 'node:fs/promises';
 
 const flaky = new Set();
 
+/** The policy a strict vendor portal sends; Lit's own Trusted Types policy is named lit-html. */
+export const strictPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
 // Dev-server middleware that plays a vendor's terms server in its bad moods.
 export async function termsFixtures(ctx, next) {
+  if (ctx.path === '/test/fixtures/csp.html') {
+    await next();
+    ctx.set('Content-Security-Policy', strictPolicy);
+    return;
+  }
   const match = /^\/__terms\/(\w+)(?:\/(\w+))?/.exec(ctx.path);
   if (!match) return next();
   const [, kind, arg] = match;

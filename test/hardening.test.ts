@@ -1,0 +1,119 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { RemoteSupportConsent } from '../src/index.js';
+import { part, record, settled, untilState } from './helpers.js';
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a strict Content Security Policy with Trusted Types', () => {
+  it('runs the whole flow with no violation', async () => {
+    const seen: Array<{ type: string; detail: unknown }> = [];
+    const listener = (event: MessageEvent) => event.data?.from === 'csp' && seen.push(event.data);
+    addEventListener('message', listener);
+    try {
+      const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/test/fixtures/csp.html" style="width: 800px; height: 900px; border: 0"></iframe>`);
+      const start = Date.now();
+      while (!seen.some((message) => message.type === 'terms-loaded') && Date.now() - start < 4000) await settle(20);
+      const element = frame.contentDocument!.querySelector('remote-support-consent')!;
+      expect(element.state).to.equal('ready');
+      const agree = part(element, 'agree')!;
+      const outer = frame.getBoundingClientRect();
+      const inner = agree.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(outer.x + inner.x + inner.width / 2), Math.round(outer.y + inner.y + inner.height / 2)] });
+      while (!seen.some((message) => message.type === 'consent') && Date.now() - start < 4000) await settle(20);
+      await settle(100);
+      expect(seen.map((message) => message.type)).to.deep.equal(['terms-loaded', 'consent']);
+    } finally {
+      removeEventListener('message', listener);
+    }
+  });
+});
+
+describe('lifecycle', () => {
+  it('leaves no timers or window listeners behind after 1,000 mounts and removals', async function () {
+    this.timeout(30000);
+    const timers = new Set<unknown>();
+    const listeners = new Map<string, number>();
+    const { setTimeout: set, clearTimeout: clear, addEventListener: add, removeEventListener: remove } = window;
+    window.setTimeout = ((handler: () => void, ms?: number) => {
+      const id = set(() => (timers.delete(id), handler()), ms);
+      timers.add(id);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id: number) => (timers.delete(id), clear(id))) as typeof window.clearTimeout;
+    window.addEventListener = ((type: string, ...rest: unknown[]) => (listeners.set(type, (listeners.get(type) ?? 0) + 1), (add as Function).call(window, type, ...rest))) as typeof window.addEventListener;
+    window.removeEventListener = ((type: string, ...rest: unknown[]) => (listeners.set(type, (listeners.get(type) ?? 0) - 1), (remove as Function).call(window, type, ...rest))) as typeof window.removeEventListener;
+    try {
+      const host = await fixture(html`<div></div>`);
+      for (let i = 0; i < 1000; i++) {
+        const element = document.createElement('remote-support-consent');
+        element.redirectTarget = 'none';
+        host.append(element);
+        // Every tenth waits for the terms (by event: the test's own polling would leave timers), so
+        // shown and half-loaded elements are both removed.
+        if (i % 10 === 0) await new Promise((resolve) => element.addEventListener('terms-loaded', resolve, { once: true }));
+        element.remove();
+      }
+      await settle(100);
+      expect(timers.size, 'timers still pending').to.equal(0);
+      expect([...listeners].filter(([, count]) => count !== 0), 'window listeners left').to.deep.equal([]);
+      expect(host.childElementCount).to.equal(0);
+    } finally {
+      Object.assign(window, { setTimeout: set, clearTimeout: clear, addEventListener: add, removeEventListener: remove });
+    }
+  });
+
+  it('emits nothing when removed while the terms are on their way', async () => {
+    const events = record('terms-loaded', 'consent-error', 'consent');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-src="/__terms/slow/300"></remote-support-consent>`);
+    element.remove();
+    await settle(500);
+    expect(events).to.have.length(0);
+  });
+});
+
+describe('odd input', () => {
+  const huge = 'x'.repeat(100_000);
+
+  it('ends in a defined state with 100 KB attribute values', async () => {
+    const events = record('consent-error');
+    const element = await settled(
+      html`<remote-support-consent redirect-url="https://connect.optim.co.jp/${huge}" challenge=${huge} subject=${huge} terms-version=${huge}></remote-support-consent>`,
+    );
+    expect(element.state).to.equal('error');
+    expect(events.map((event) => event.detail.code)).to.deep.equal(['terms-version-unknown']);
+    element.termsVersion = '';
+    await untilState(element, 'ready');
+  });
+
+  it('signs odd Unicode in challenge and subject as it was given', async () => {
+    const events = record('consent');
+    const odd = 'a\u202Eb\u200Bc\uFEFF😀\u0000 \ud800';
+    const element = await settled(html`<remote-support-consent redirect-target="none" challenge=${odd} subject=${odd}></remote-support-consent>`);
+    const agree = part(element, 'agree')!;
+    agree.scrollIntoView({ block: 'center' });
+    const box = agree.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await untilState(element, 'done');
+    expect(events[0]!.detail.record.subject).to.equal(odd);
+    expect(events[0]!.detail.record.nonce).to.equal(odd);
+  });
+
+  it('settles on the last of many attribute changes made while loading', async () => {
+    const events = record('terms-loaded');
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    for (let i = 0; i < 200; i++) {
+      element.termsSrc = i % 3 === 0 ? '/__terms/slow/200' : i % 3 === 1 ? '/test/fixtures/broken.json' : '';
+      element.lang = i % 2 ? 'en' : 'ja';
+      element.termsVersion = i % 5 === 0 ? 'nope' : '';
+      if (i % 20 === 0) await settle(1);
+    }
+    element.termsSrc = '/test/fixtures/vendor-terms.json';
+    element.termsVersion = '';
+    await untilState(element, 'ready');
+    await settle(400);
+    expect(element.state).to.equal('ready');
+    expect(events.at(-1)!.detail.terms.id).to.equal('acme-remote-support');
+    expect(part(element, 'terms')!.textContent).to.contain('We only connect with your consent.');
+  });
+});
