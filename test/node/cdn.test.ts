@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
+import { serveDist } from '../../scripts/serve-dist.mjs';
+
+// The CDN build as a portal loads it: a plain module tag (with its SRI hash), or the classic
+// loader line for pages without modules. Needs `npm run build` (npm test runs it first).
+const { integrity } = JSON.parse(readFileSync('dist/cdn/integrity.json', 'utf8'));
+const element = '<remote-support-consent redirect-target="none"></remote-support-consent>';
+const pages: Record<string, string> = {
+  '/module.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="${integrity}" crossorigin="anonymous"></script>`,
+  '/classic.html': `${element}<script>import('/cdn/remote-support-consent.js')</script>`,
+  '/tampered.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script>`,
+};
+
+describe('the CDN build', () => {
+  let browser: Browser;
+  let server: { origin: string; close: () => void };
+
+  before(async () => {
+    server = await serveDist(
+      Object.fromEntries(Object.entries(pages).map(([path, body]) => [path, ['text/html; charset=utf-8', `<!doctype html><html lang="ja"><meta charset="utf-8">${body}`]])),
+    );
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  for (const path of ['/module.html', '/classic.html']) {
+    it(`shows the terms and signs a consent from ${path.slice(1, -5)} script tag`, async () => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(server.origin + path);
+      await page.waitForSelector('remote-support-consent[state="ready"]');
+      const consent = page.evaluate(
+        () => new Promise<string>((resolve) => document.addEventListener('consent', (event) => resolve((event as CustomEvent).detail.jws))),
+      );
+      await page.click('remote-support-consent >>> [part~="agree"]');
+      assert.match(await consent, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  it('is refused by the browser when its SRI hash does not match', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.origin + '/tampered.html');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await page.evaluate(() => customElements.get('remote-support-consent')), undefined);
+    await page.close();
+  });
+});
