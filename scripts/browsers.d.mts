@@ -2,4 +2,4 @@ export function chromiumPath(): string;
 export function firefoxPath(): string;
 export function miniBrowserPath(): string;
 export const chromiumArgs: string[];
-export function startWebKitDriver(options?: { display?: string; port?: number }): Promise<{ port: number; stop: () => void }>;
+export function startWebKitDriver(): Promise<{ port: number; stop: () => void }>;

@@ -1,6 +1,7 @@
 // The three engines from Debian's packages, and plain messages (not stack traces) when one is missing.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 function need(path, pkg, variable) {
   if (existsSync(path)) return path;
@@ -24,29 +25,57 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** WebKitGTK's MiniBrowser, as Debian installs it with webkit2gtk-driver. */
-export const miniBrowserPath = () => need('/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', 'webkit2gtk-driver');
+/** WebKitGTK's MiniBrowser, wherever Debian's webkit2gtk-driver put it for this architecture. */
+export function miniBrowserPath() {
+  const found = readdirSync('/usr/lib', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `/usr/lib/${entry.name}/webkit2gtk-4.1/MiniBrowser`)
+    .find((path) => existsSync(path));
+  return need(found ?? '/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser', 'webkit2gtk-driver');
+}
+
+/** A TCP port nobody listens on right now. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 
 /**
- * Starts Xvfb and WebKitWebDriver for WebKit, and returns what stops them. Waits
- * until the driver answers, so the first session does not race its start.
+ * Starts Xvfb (on a display it picks itself) and WebKitWebDriver (on a free
+ * port) for WebKit, and returns what stops them; both also stop when this
+ * process ends or is interrupted. Fails, rather than carrying on blind, when
+ * either exits before the driver answers.
  */
-export async function startWebKitDriver({ display = ':99', port = 4445 } = {}) {
+export async function startWebKitDriver() {
   need('/usr/bin/Xvfb', 'xvfb');
   need('/usr/bin/WebKitWebDriver', 'webkit2gtk-driver');
   miniBrowserPath();
-  const xvfb = spawn('/usr/bin/Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const display = await new Promise((resolve, reject) => {
+    xvfb.stdio[3].once('data', (data) => resolve(`:${String(data).trim()}`));
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it had a display`)));
+  });
+  const port = await freePort();
   const driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  let exited = false;
+  driver.once('exit', () => (exited = true));
   const stop = () => {
     driver.kill();
     xvfb.kill();
   };
   process.once('exit', stop);
-  for (let tries = 0; tries < 100; tries++) {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
+  for (let tries = 0; tries < 100 && !exited; tries++) {
     const ready = await fetch(`http://127.0.0.1:${port}/status`).then((response) => response.ok, () => false);
     if (ready) return { port, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();
-  throw new Error('WebKitWebDriver did not start');
+  throw new Error(`WebKitWebDriver ${exited ? 'exited' : 'did not answer'} on port ${port}`);
 }

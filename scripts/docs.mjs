@@ -65,6 +65,10 @@ const between = (text, name, body) => {
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 };
 
+if (check && !cdn) {
+  console.error(`${integrityFile} is missing: run \`npm run build\` before \`npm run docs -- --check\`.`);
+  process.exit(1);
+}
 let readme = readFileSync('README.md', 'utf8');
 readme = between(readme, 'api', api);
 if (cdn) readme = between(readme, 'cdn', cdn);

@@ -213,14 +213,24 @@ describe('consent: signing on the vendor server (sign-url)', () => {
     });
   }
 
-  it('emits nothing when removed while the server is signing', async () => {
-    const events = record('consent', 'consent-error');
-    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/400"></remote-support-consent>`);
-    await clickPart(element, 'agree');
-    await untilState(element, 'signing');
-    element.remove();
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(events).to.have.length(0);
+  it('emits nothing and navigates nowhere when removed while the server is signing', async () => {
+    const element = await settled(html`<remote-support-consent redirect-url="https://connect.optim.co.jp/" redirect-target="_blank" sign-url="/__sign/slow/400"></remote-support-consent>`);
+    // On the element itself: a removed element's events no longer reach the document.
+    const events: string[] = [];
+    for (const type of ['consent', 'consent-error']) element.addEventListener(type, () => events.push(type));
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = (...args: unknown[]) => (opened.push(args), null);
+    try {
+      await clickPart(element, 'agree');
+      await untilState(element, 'signing');
+      element.remove();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    } finally {
+      window.open = open;
+    }
+    expect(events).to.deep.equal([]);
+    expect(opened).to.deep.equal([]);
     expect(element.state).to.equal('ready');
   });
 

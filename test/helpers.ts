@@ -83,3 +83,8 @@ export async function doubleClick(position: [number, number]): Promise<void> {
 export async function mediaFeatures(features: Array<{ name: string; value: string }>): Promise<void> {
   await executeServerCommand('media-features', { features });
 }
+
+/** Live DOM nodes after a garbage collection (Chromium, through CDP); undefined in other engines. */
+export async function domNodes(): Promise<number | undefined> {
+  return engine === 'chromium' ? ((await executeServerCommand('dom-nodes')) as number) : undefined;
+}

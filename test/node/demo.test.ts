@@ -13,14 +13,16 @@ describe('demo portal, end to end', () => {
   let browser: Browser;
   let dataDir: string;
   let origin: string;
+  let port: number;
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rsc-demo-'));
     process.env.DEMO_DATA_DIR = dataDir;
     // No HMR socket: an open WebSocket would keep the page out of the back/forward cache.
-    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 5199, host: '127.0.0.1', ws: false } });
+    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, host: '127.0.0.1', ws: false } });
     await server.listen();
-    origin = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}`;
+    port = (server.httpServer!.address() as { port: number }).port;
+    origin = `http://127.0.0.1:${port}`;
     browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
   });
 
@@ -45,7 +47,7 @@ describe('demo portal, end to end', () => {
     // Verified and stored, the portal lets the element go on to the stand-in provider page.
     await arrival;
     const provider = new URL(page.url());
-    assert.equal(provider.origin, 'http://localhost:5199');
+    assert.equal(provider.origin, `http://localhost:${port}`);
     assert.equal(provider.pathname, '/demo/provider/');
     await page.click('#accept');
     assert.match(await page.$eval('#number', (number) => number.textContent!), /^\d{6}$/);

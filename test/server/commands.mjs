@@ -20,6 +20,14 @@ export function extraCommandsPlugin() {
           await sessions.get(page()).send('Emulation.setEmulatedMedia', { features: payload.features });
           return true;
         }
+        // Live DOM nodes after a full garbage collection, for leak checks.
+        case 'dom-nodes': {
+          if (!sessions.has(page())) sessions.set(page(), await page().createCDPSession());
+          const cdp = sessions.get(page());
+          await cdp.send('HeapProfiler.collectGarbage');
+          const { nodes } = await cdp.send('Memory.getDOMCounters');
+          return nodes;
+        }
         default:
           return undefined;
       }
