@@ -1,6 +1,8 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { builtInTerms } from '../src/terms/index.js';
+import { defaultAllowedOrigins } from '../src/redirect.js';
+import { defaultReception } from '../src/reception/schedule.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { clauseTexts, clickPart, engine, part, record, settled, untilState } from './helpers.js';
 
@@ -138,6 +140,36 @@ describe('<remote-support-consent redirect-target="none"> declining', () => {
     await untilState(element, () => part(element, 'status')!.textContent!.includes('You did not agree'));
     expect(element.state).to.equal('declined');
     expect(loaded).to.have.length(0);
+  });
+});
+
+describe('<remote-support-consent> attributes', () => {
+  it('takes a removed attribute as its default', async () => {
+    const element = await settled(
+      html`<remote-support-consent redirect-url="https://connect.optim.co.jp/" allowed-origins="https://connect.optim.co.jp" redirect-target="none" timeout="abc"></remote-support-consent>`,
+    );
+    expect(element.state).to.equal('ready');
+    element.removeAttribute('allowed-origins');
+    element.removeAttribute('redirect-target');
+    element.setAttribute('terms-src', `${fixtures}/vendor-terms.json`);
+    await untilState(element, (state) => state === 'ready' && clauseTexts(element)[0] === 'We only connect with your consent.');
+    expect(element.allowedOrigins).to.equal(defaultAllowedOrigins);
+    expect(element.redirectTarget).to.equal('_self');
+    element.removeAttribute('terms-src');
+    await untilState(element, () => clauseTexts(element)[0] === ja.clauses[0]);
+    expect(element.termsSrc).to.equal('');
+  });
+
+  it('has the documented defaults', () => {
+    const element = document.createElement('remote-support-consent');
+    expect(element.allowedOrigins).to.equal(defaultAllowedOrigins);
+    expect([element.receptionHours, element.receptionDays, element.receptionClosed, element.receptionTimeZone]).to.deep.equal([
+      defaultReception.hours,
+      defaultReception.days,
+      defaultReception.closed,
+      defaultReception.timeZone,
+    ]);
+    expect([element.redirectTarget, element.timeout, element.headingLevel]).to.deep.equal(['_self', 10000, 2]);
   });
 });
 
