@@ -1,5 +1,5 @@
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { consentApi } from './demo/server/consent-api.js';
 
@@ -7,9 +7,27 @@ import { consentApi } from './demo/server/consent-api.js';
 // bundles the CDN file: one minified ES module entry with Lit inside, plus
 // lazy chunks (each built-in document, the vendor-document validator) that a
 // page loads only when it uses them. Not lib mode: that leaves ES output unminified.
+/**
+ * Vite wraps every import() of an app in a module-preload helper (link tags, a CSP-nonce lookup, a
+ * window event), even with modulePreload off. A guest element wants none of it: the chunks are loaded
+ * by the import() itself. This unwraps the calls, so the helper is left unused and dropped.
+ */
+function withoutPreloadHelper(): Plugin {
+  // Each call ends in the marker Vite fills in later, and calls never nest: the shortest match is the call.
+  const wrapped = /__vitePreload\(([\s\S]*?),\s*__VITE_PRELOAD__\)/g;
+  return {
+    name: 'without-preload-helper',
+    apply: 'build',
+    renderChunk: {
+      order: 'pre',
+      handler: (code) => (code.includes('__vitePreload(') ? { code: code.replace(wrapped, '($1)()'), map: null } : null),
+    },
+  };
+}
+
 export default defineConfig({
   // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
-  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }],
+  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutPreloadHelper()],
   server: { host: '127.0.0.1', port: 5173 },
   // Found up front, so the React demo does not reload itself on its first visit.
   optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', '@lit/react'] },
