@@ -164,6 +164,18 @@ describe('<remote-support-consent redirect-target="none"> declining', () => {
   });
 });
 
+describe('<remote-support-consent> definition', () => {
+  it('may be loaded again as a second copy of the package (the CDN build), without throwing', async function () {
+    const copy = '/dist/cdn/remote-support-consent.js';
+    // The CDN build is a true second copy, with its own class; it exists once `npm run build` ran (npm test runs it).
+    if (!(await fetch(copy, { method: 'HEAD' })).ok) this.skip();
+    const defined = customElements.get('remote-support-consent');
+    const second = await import(/* @vite-ignore */ copy);
+    expect(second.RemoteSupportConsent).to.be.a('function').and.not.equal(defined);
+    expect(customElements.get('remote-support-consent')).to.equal(defined);
+  });
+});
+
 describe('<remote-support-consent> attributes', () => {
   it('takes a removed attribute as its default', async () => {
     const element = await settled(
