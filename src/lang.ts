@@ -3,8 +3,11 @@ import { allLocales, sourceLocale } from './i18n/locale-codes.js';
 /** The UI languages the element speaks: lit-localize's locales (source `ja`, then the translations). */
 export type UiLang = (typeof allLocales)[number];
 
+/** A language tag's primary subtag, lower-cased: `en-GB` → `en`. */
+export const primarySubtag = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
 const uiLang = (tag: string): UiLang => {
-  const primary = tag.split('-')[0]!.toLowerCase();
+  const primary = primarySubtag(tag);
   return (allLocales as readonly string[]).includes(primary) ? (primary as UiLang) : sourceLocale;
 };
 

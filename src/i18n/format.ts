@@ -1,4 +1,4 @@
-import type { UiLang } from '../lang.js';
+import { primarySubtag, type UiLang } from '../lang.js';
 
 /** A calendar date (YYYY-MM-DD) written the way the language writes dates: 2025年4月1日, April 1, 2025. */
 export const formatDate = (date: string, lang: UiLang): string =>
@@ -14,5 +14,4 @@ export function languageName(locale: string, lang: UiLang): string {
 }
 
 /** Whether two language tags name the same language (their primary subtags match). */
-export const sameLanguage = (a: string, b: string): boolean =>
-  a.split('-')[0]!.toLowerCase() === b.split('-')[0]!.toLowerCase();
+export const sameLanguage = (a: string, b: string): boolean => primarySubtag(a) === primarySubtag(b);

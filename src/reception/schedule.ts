@@ -1,3 +1,4 @@
+import { wallClock } from '../clock.js';
 import { isJapaneseHoliday } from './holidays.js';
 
 /** When the vendor takes remote-support requests (the terms: business days, 9:00–17:00, Japan time). */
@@ -72,25 +73,6 @@ export function parseSchedule({ hours, days, closed, timeZone }: typeof defaultR
 /** A month and day that exist (in a leap year, so 02-29 counts). */
 const isCalendarDay = ([month, day]: [number, number]): boolean =>
   new Date(Date.UTC(2024, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12;
-
-/** The wall-clock date and time at `date` in `timeZone`. */
-function wallClock(date: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    })
-      .formatToParts(date)
-      .map(({ type, value }) => [type, +value]),
-  );
-  const { year, month, day, hour, minute } = parts as Record<string, number>;
-  return { year: year!, month: month!, day: day!, minutes: hour! * 60 + minute!, weekday: new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay() };
-}
 
 const within = ([month, day]: [number, number], [from, to]: ReceptionSchedule['closed'][number]): boolean => {
   const at = month * 100 + day;

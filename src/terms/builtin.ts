@@ -1,3 +1,4 @@
+import { wallClock } from '../clock.js';
 import { ConsentError } from '../errors.js';
 import type { TermsDocument } from './schema.js';
 
@@ -10,11 +11,10 @@ export interface CatalogEntry {
   load(): Promise<{ default: TermsDocument }>;
 }
 
-/** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. From parts: locales' date formats differ between engines. */
+/** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. */
 export function todayInJapan(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const { year, month, day } = wallClock(now, 'Asia/Tokyo');
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
