@@ -1,12 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clickPart, engine, mediaFeatures, part, record, settled, untilState } from './helpers.js';
+import { clickPart, engine, mediaFeatures, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
 
 const here = location.origin;
-const open = window.open;
-/** Opens nothing: the state after a new tab was opened is what is checked. */
-const stubOpen = () => (window.open = () => null);
 
 /** Each state, reached the way a customer reaches it. */
 const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = {
@@ -31,12 +28,13 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
     return element;
   },
   'done (opened)': async (lang) => {
+    // Opens nothing: the state after a new tab was opened is what is checked.
+    spyOnOpen();
     const element = await settled(
-      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here} redirect-target="_blank" @consent=${stubOpen}></remote-support-consent>`,
+      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here} redirect-target="_blank"></remote-support-consent>`,
     );
     await clickPart(element, 'agree');
     await untilState(element, 'done');
-    window.open = open;
     return element;
   },
   done: async (lang) => {
@@ -83,7 +81,7 @@ describe('keyboard', () => {
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'terms'));
     await sendKeys({ press: 'PageDown' });
     await sendKeys({ press: 'End' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(100);
     expect(part(element, 'terms')!.scrollTop).to.be.greaterThan(0);
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'decline'));

@@ -5,7 +5,7 @@ import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { builtInTerms } from '../src/terms/index.js';
 import { verifyConsent } from '../src/verify/index.js';
-import { clickPart, doubleClick, engine, part, record, settled, untilState } from './helpers.js';
+import { clickPart, doubleClick, engine, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
 
 const payloadOf = async (jws: string) =>
   JSON.parse(new TextDecoder().decode((await compactVerify(jws, EmbeddedJWK)).payload));
@@ -88,7 +88,7 @@ describe('consent: a real click signs a record', () => {
     const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     part(element, 'agree')!.click();
     part(element, 'agree')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(100);
     expect(events).to.have.length(0);
     expect(element.state).to.equal('ready');
   });
@@ -102,7 +102,7 @@ describe('consent: a real click signs a record', () => {
     const box = part(element, 'agree')!.getBoundingClientRect();
     await doubleClick([Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]);
     await untilState(element, 'done');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(100);
     expect(events).to.have.length(1);
   });
 
@@ -111,11 +111,11 @@ describe('consent: a real click signs a record', () => {
     const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/1200"></remote-support-consent>`);
     await clickPart(element, 'agree');
     // Past the double-click interval: this is a second, separate click on the still-visible button.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await settle(700);
     expect(element.state).to.equal('signing');
     await clickPart(element, 'agree');
     await untilState(element, 'done');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(100);
     expect(events).to.have.length(1);
   });
 
@@ -126,7 +126,7 @@ describe('consent: a real click signs a record', () => {
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Enter' });
     expect(element.state).to.equal('signing');
     await untilState(element, 'done');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(100);
     expect(events).to.have.length(1);
   });
 
@@ -145,7 +145,7 @@ describe('consent: a real click signs a record', () => {
     const y = (Math.max(agree.top, back.top) + Math.min(agree.bottom, back.bottom)) / 2;
     expect(x > agree.left && x < agree.right && y > agree.top && y < agree.bottom, 'the buttons overlap').to.equal(true);
     await doubleClick([Math.round(x), Math.round(y)]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle(200);
     expect(element.state).to.equal('ready');
     expect(events).to.have.length(0);
   });
@@ -218,17 +218,11 @@ describe('consent: signing on the vendor server (sign-url)', () => {
     // On the element itself: a removed element's events no longer reach the document.
     const events: string[] = [];
     for (const type of ['consent', 'consent-error']) element.addEventListener(type, () => events.push(type));
-    const opened: unknown[] = [];
-    const open = window.open;
-    window.open = (...args: unknown[]) => (opened.push(args), null);
-    try {
-      await clickPart(element, 'agree');
-      await untilState(element, 'signing');
-      element.remove();
-      await new Promise((resolve) => setTimeout(resolve, 700));
-    } finally {
-      window.open = open;
-    }
+    const opened = spyOnOpen();
+    await clickPart(element, 'agree');
+    await untilState(element, 'signing');
+    element.remove();
+    await settle(700);
     expect(events).to.deep.equal([]);
     expect(opened).to.deep.equal([]);
     expect(element.state).to.equal('ready');

@@ -4,7 +4,7 @@ import { builtInTerms } from '../src/terms/index.js';
 import { defaultAllowedOrigins } from '../src/redirect.js';
 import { defaultReception } from '../src/reception/schedule.js';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clauseTexts, clickPart, part, record, settled, untilState } from './helpers.js';
+import { clauseTexts, clickPart, part, record, settle, settled, untilState } from './helpers.js';
 
 const ja = builtInTerms.find((document) => document.locale === 'ja')!;
 const en = builtInTerms.find((document) => document.locale === 'en')!;
@@ -285,7 +285,7 @@ describe('<remote-support-consent redirect-target="none"> with terms-src', () =>
     expect(part(element, 'title')!.querySelectorAll('*')).to.have.length(0);
     expect(clauseTexts(element)[0]).to.equal('<img src=x onerror="window.__pwned = \'clause\'">');
     expect(visibleText(element)).to.contain("<script>window.__pwned = 'preamble'</script>").and.contain('<b>bold</b> title');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(50);
     expect((window as { __pwned?: string }).__pwned).to.equal(undefined);
   });
 
@@ -294,7 +294,7 @@ describe('<remote-support-consent redirect-target="none"> with terms-src', () =>
     const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-src="/__terms/slow/500"></remote-support-consent>`);
     element.termsSrc = `${fixtures}/vendor-terms.json`;
     await untilState(element, 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await settle(700);
     expect(element.state).to.equal('ready');
     expect(events.map((event) => event.type)).to.deep.equal(['terms-loaded']);
   });

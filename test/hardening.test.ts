@@ -1,9 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { domNodes, part, record, settled, untilState } from './helpers.js';
-
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { clickInFrame, clickPart, domNodes, part, record, settle, settled, untilState, waitFor } from './helpers.js';
 
 describe('a strict Content Security Policy with Trusted Types', () => {
   it('runs the whole flow with no violation', async () => {
@@ -12,15 +9,11 @@ describe('a strict Content Security Policy with Trusted Types', () => {
     addEventListener('message', listener);
     try {
       const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/test/fixtures/csp.html" style="width: 800px; height: 900px; border: 0"></iframe>`);
-      const start = Date.now();
-      while (!seen.some((message) => message.type === 'terms-loaded') && Date.now() - start < 4000) await settle(20);
+      await waitFor(() => seen.some((message) => message.type === 'terms-loaded'));
       const element = frame.contentDocument!.querySelector('remote-support-consent')!;
       expect(element.state).to.equal('ready');
-      const agree = part(element, 'agree')!;
-      const outer = frame.getBoundingClientRect();
-      const inner = agree.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(outer.x + inner.x + inner.width / 2), Math.round(outer.y + inner.y + inner.height / 2)] });
-      while (!seen.some((message) => message.type === 'consent') && Date.now() - start < 4000) await settle(20);
+      await clickInFrame(frame, element, 'agree');
+      await waitFor(() => seen.some((message) => message.type === 'consent'));
       await settle(100);
       // The page provokes one violation of its own first, which proves the policy is in force.
       expect(seen.map((message) => message.type)).to.deep.equal(['violation', 'terms-loaded', 'consent']);
@@ -114,10 +107,7 @@ describe('odd input', () => {
     const events = record('consent');
     const odd = 'a\u202Eb\u200Bc\uFEFF😀\u0000 \ud800';
     const element = await settled(html`<remote-support-consent redirect-target="none" challenge=${odd} subject=${odd}></remote-support-consent>`);
-    const agree = part(element, 'agree')!;
-    agree.scrollIntoView({ block: 'center' });
-    const box = agree.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await clickPart(element, 'agree');
     await untilState(element, 'done');
     expect(events[0]!.detail.record.subject).to.equal(odd);
     expect(events[0]!.detail.record.nonce).to.equal(odd);

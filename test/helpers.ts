@@ -47,14 +47,15 @@ export async function clickPart(element: Element, name: string): Promise<void> {
   const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
   const since = Date.now() - lastClick.at;
   if (Math.abs(x - lastClick.x) < 8 && Math.abs(y - lastClick.y) < 8 && since < 800) {
-    await new Promise((resolve) => setTimeout(resolve, 800 - since));
+    await settle(800 - since);
   }
   await sendMouse({ type: 'click', position: [x, y] });
   lastClick = { x, y, at: Date.now() };
 }
 
-const stopListening: Array<() => void> = [];
-afterEach(() => stopListening.splice(0).forEach((stop) => stop()));
+/** What a helper set up for one test, undone after it. */
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((undo) => undo()));
 
 /**
  * Every event of the given types that reaches the document during this test,
@@ -66,7 +67,7 @@ export function record(...types: string[]): CustomEvent[] {
   const listener = (event: Event) => seen.push(event as CustomEvent);
   for (const type of types) {
     document.addEventListener(type, listener);
-    stopListening.push(() => document.removeEventListener(type, listener));
+    cleanups.push(() => document.removeEventListener(type, listener));
   }
   return seen;
 }
@@ -87,4 +88,37 @@ export async function mediaFeatures(features: Array<{ name: string; value: strin
 /** Live DOM nodes after a garbage collection (Chromium, through CDP); undefined in other engines. */
 export async function domNodes(): Promise<number | undefined> {
   return engine === 'chromium' ? ((await executeServerCommand('dom-nodes')) as number) : undefined;
+}
+
+export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `test` until it holds, or fails after `timeout` ms. */
+export async function waitFor(test: () => boolean, timeout = 4000): Promise<void> {
+  const start = Date.now();
+  while (!test()) {
+    if (Date.now() - start > timeout) throw new Error('timed out');
+    await settle(20);
+  }
+}
+
+/** A real click on a part of an element inside a frame. */
+export async function clickInFrame(frame: HTMLIFrameElement, element: Element, name: string): Promise<void> {
+  frame.scrollIntoView();
+  const target = part(element, name)!;
+  target.scrollIntoView({ block: 'center' });
+  const outer = frame.getBoundingClientRect();
+  const inner = target.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(outer.x + inner.x + inner.width / 2), Math.round(outer.y + inner.y + inner.height / 2)],
+  });
+}
+
+/** Spies on window.open for this test: the calls are recorded, nothing opens. */
+export function spyOnOpen(): unknown[][] {
+  const calls: unknown[][] = [];
+  const original = window.open;
+  window.open = (...args: unknown[]) => (calls.push(args), null);
+  cleanups.push(() => (window.open = original));
+  return calls;
 }

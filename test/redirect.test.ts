@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { ConsentError } from '../src/errors.js';
 import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { checkRedirect } from '../src/redirect.js';
-import { clickPart, engine, part, record, settled, untilState } from './helpers.js';
+import { clickInFrame, clickPart, engine, part, record, settle, settled, spyOnOpen, untilState, waitFor } from './helpers.js';
 import { defaultAllowed, redirectCases } from './vectors.js';
 
 // The test page is on localhost; 127.0.0.1 on the same port is a second origin on the same server.
@@ -20,17 +19,6 @@ function messages(): Array<Record<string, unknown>> {
   afterEach(() => removeEventListener('message', listener));
   return seen;
 }
-
-/** Spies on window.open for one test; the spy opens nothing. */
-function spyOnOpen(): unknown[][] {
-  const calls: unknown[][] = [];
-  const original = window.open;
-  window.open = (...args: unknown[]) => (calls.push(args), null);
-  afterEach(() => (window.open = original));
-  return calls;
-}
-
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the open-redirect rule', () => {
   for (const { name, url, allowed = defaultAllowed, expect: expected } of redirectCases) {
@@ -196,29 +184,8 @@ describe('<remote-support-consent> after the back button', () => {
   });
 });
 
-async function waitFor(test: () => boolean, timeout = 4000): Promise<void> {
-  const start = Date.now();
-  while (!test()) {
-    if (Date.now() - start > timeout) throw new Error('timed out');
-    await settle(20);
-  }
-}
-
 /** The element inside a framed portal page, once it is ready. */
 async function inFrame(frame: HTMLIFrameElement): Promise<RemoteSupportConsent> {
   await waitFor(() => frame.contentDocument?.querySelector('remote-support-consent')?.getAttribute('state') === 'ready');
   return frame.contentDocument!.querySelector('remote-support-consent')!;
-}
-
-/** A real click on a part of an element inside a frame. */
-async function clickInFrame(frame: HTMLIFrameElement, element: Element, name: string): Promise<void> {
-  frame.scrollIntoView();
-  const target = part(element, name)!;
-  target.scrollIntoView({ block: 'center' });
-  const outer = frame.getBoundingClientRect();
-  const inner = target.getBoundingClientRect();
-  await sendMouse({
-    type: 'click',
-    position: [Math.round(outer.x + inner.x + inner.width / 2), Math.round(outer.y + inner.y + inner.height / 2)],
-  });
 }
