@@ -25,10 +25,26 @@ function withoutPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * The messages' `{ id }` options are for lit-localize's extractor; at run time a message is found by
+ * its key (the id without `rsc-`), so the CDN build leaves them out.
+ */
+function withoutMessageIds(): Plugin {
+  return {
+    name: 'without-message-ids',
+    apply: 'build',
+    transform: (code, id) =>
+      id.includes('/src/') && code.includes('rsc-') ? { code: code.replace(/,\s*\{\s*id:\s*(['"`])rsc-[\w-]+\1,?\s*\}/g, ''), map: null } : null,
+  };
+}
+
 export default defineConfig({
   // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
-  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutPreloadHelper()],
+  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutPreloadHelper(), withoutMessageIds()],
   server: { host: '127.0.0.1', port: 5173 },
+  // The generated translations import `str` from the package index, which carries @lit/localize's page-wide
+  // runtime; the element never uses that runtime, so they get the tag alone (as src/i18n/catalog.ts does).
+  resolve: { alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }] },
   // Found up front, so the React demo does not reload itself on its first visit.
   optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', '@lit/react'] },
   build: {

@@ -46,9 +46,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
   p {
@@ -142,11 +140,8 @@ export const styles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* Forced colours repaint every border and outline; agree keeps its weight, and focus the system's highlight. */
   @media (forced-colors: active) {
-    button,
-    .terms {
-      border-color: CanvasText;
-    }
     button.agree {
       border: 3px solid ButtonText;
     }

@@ -3,10 +3,10 @@ import { ConsentError, isRetryable } from './errors.js';
 import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
 import { catalog, type Catalog } from './i18n/catalog.js';
 import { sourceLocale } from './i18n/locale-codes.js';
-import { catalogFor } from './i18n/index.js';
+import { catalogFor, type Templates } from './i18n/index.js';
 import { observeLang, resolveLang, type UiLang } from './lang.js';
-import { describeSchedule } from './reception/describe.js';
-import { defaultReception, isReceptionOpen, parseSchedule, type ReceptionSchedule } from './reception/schedule.js';
+import { defaultReception, type ReceptionAttributes } from './reception/attributes.js';
+import type { ReceptionNotice } from './reception/index.js';
 import { styles } from './remote-support-consent.styles.js';
 import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
@@ -46,7 +46,7 @@ export type ConsentStateName = ConsentState['name'];
  * @csspart meta - The version and effective date line.
  * @csspart retry - The button that loads the terms again after a network failure.
  * @csspart reconsider - The button that shows the terms again after the customer declined.
- * @csspart reception - The reception-hours notice: the hours, and whether it is within them now.
+ * @csspart reception - The reception-hours notice (with `reception-hours`): the hours, and whether it is within them now.
  * @csspart redirect-link - The link to the external site, shown while and after handing over (the fallback when navigation or a new tab fails).
  *
  * @slot header - Above everything: the vendor's logo or heading.
@@ -80,7 +80,7 @@ export class RemoteSupportConsent extends LitElement {
     redirectUrl: { attribute: 'redirect-url', converter: text },
     allowedOrigins: { attribute: 'allowed-origins', converter: orDefault(defaultAllowedOrigins) },
     redirectTarget: { attribute: 'redirect-target', converter: orDefault('_self') },
-    receptionHours: { attribute: 'reception-hours', converter: orDefault(defaultReception.hours) },
+    receptionHours: { attribute: 'reception-hours', converter: text },
     receptionDays: { attribute: 'reception-days', converter: orDefault(defaultReception.days) },
     receptionClosed: { attribute: 'reception-closed', converter: orDefault(defaultReception.closed) },
     receptionTimeZone: { attribute: 'reception-time-zone', converter: orDefault(defaultReception.timeZone) },
@@ -123,8 +123,8 @@ export class RemoteSupportConsent extends LitElement {
   /** Level of the terms' heading (1–6), so it fits the host page's outline. */
   headingLevel = 2;
 
-  /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`, or `none` to hide the reception notice. The notice is informational: it never blocks consent. */
-  receptionHours: string = '09:00-17:00';
+  /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`: shows a notice of the hours and whether it is within them now (informational: it never blocks consent). Empty: no notice. */
+  receptionHours = '';
 
   /** Days of reception, as names or ranges: `mon tue wed thu fri`, `mon-fri`, `mon-sat`. */
   receptionDays: string = 'mon tue wed thu fri';
@@ -146,7 +146,12 @@ export class RemoteSupportConsent extends LitElement {
   /** The UI strings, and the language they are in: `uiLang` once its translation has loaded. */
   private strings: Catalog = catalog;
   #stringsLang: UiLang = sourceLocale;
-  private reception?: ReceptionSchedule;
+  /** The templates `strings` came from, which the reception notice translates its own messages with. */
+  #templates: Templates = {};
+  private reception?: ReceptionNotice;
+  /** Settles once the notice for the current `reception-*` attributes is known, so the terms and it show together. */
+  #readingReception?: Promise<void>;
+  #receptionFrom?: string;
   /** Where focus goes after the next render, when a change the customer made removed what had it. */
   #focusNext?: FocusTarget;
   #receptionTimer?: ReturnType<typeof setTimeout>;
@@ -185,11 +190,12 @@ export class RemoteSupportConsent extends LitElement {
 
   #useLang(lang: UiLang): Promise<void> {
     this.uiLang = lang;
-    return catalogFor(lang).then(({ catalog: strings, lang: spoken }) => {
+    return catalogFor(lang).then(({ catalog: strings, lang: spoken, templates }) => {
       // A slower, older request must not undo a newer language.
       if (this.uiLang !== lang) return;
       this.strings = strings;
       this.#stringsLang = spoken;
+      this.#templates = templates;
     });
   }
 
@@ -209,7 +215,7 @@ export class RemoteSupportConsent extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (['receptionHours', 'receptionDays', 'receptionClosed', 'receptionTimeZone'].some((key) => changed.has(key))) {
-      this.reception = this.#readSchedule();
+      this.#readingReception = this.#readReception();
     }
     // Once the customer has acted, the shown terms and destination stay as they were.
     if (isSettled(this.view)) return;
@@ -244,18 +250,28 @@ export class RemoteSupportConsent extends LitElement {
     this.#scheduleReceptionTick();
   }
 
-  /** The `reception-*` attributes read, or undefined (with a console warning) for `none` or what cannot be understood. */
-  #readSchedule(): ReceptionSchedule | undefined {
-    if (this.receptionHours === 'none') return undefined;
-    const schedule = parseSchedule({
+  /**
+   * The notice for the `reception-*` attributes, its code loaded on first use; none (with a console
+   * warning) where they cannot be understood or the code does not load. Never rejects.
+   */
+  async #readReception(): Promise<void> {
+    const attributes: ReceptionAttributes = {
       hours: this.receptionHours,
       days: this.receptionDays,
       closed: this.receptionClosed,
       timeZone: this.receptionTimeZone,
-    });
-    if (typeof schedule !== 'string') return schedule;
-    console.warn(`<remote-support-consent> ${schedule}: the reception notice is hidden`);
-    return undefined;
+    };
+    const from = (this.#receptionFrom = JSON.stringify(attributes));
+    let notice: ReceptionNotice | string | undefined;
+    try {
+      notice = attributes.hours ? (await import('./reception/index.js')).receptionNotice(attributes) : undefined;
+    } catch (error) {
+      notice = `the notice did not load (${String(error)})`;
+    }
+    // A newer read owns the notice.
+    if (from !== this.#receptionFrom) return;
+    if (typeof notice === 'string') console.warn(`<remote-support-consent> ${notice}: the reception notice is hidden`);
+    this.reception = typeof notice === 'string' ? undefined : notice;
   }
 
   /** While the notice shows, look again at the next minute: the hours may have begun or ended. */
@@ -312,8 +328,8 @@ export class RemoteSupportConsent extends LitElement {
         signal: loading.signal,
         now: this.now(),
       });
-      // The UI strings arrive with the terms, so the first view is whole, in one language.
-      await this.#useLang(this.uiLang);
+      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language.
+      await Promise.all([this.#useLang(this.uiLang), this.#readingReception]);
       if (loading.signal.aborted) return;
       this.#dispatch({ type: 'loaded', terms });
       // After a retry, focus waited on the status; the terms are what to read now.
@@ -448,7 +464,7 @@ export class RemoteSupportConsent extends LitElement {
         <p class="instruction">${m.instruction()}</p>
         <p class="notice">${m.notice()}</p>
         ${'terms' in view ? renderTerms(view.terms.document, m, this.#stringsLang, this.#level) : nothing}
-        ${'terms' in view ? this.#renderReception(m) : nothing}
+        ${'terms' in view ? this.#renderReception() : nothing}
         <slot name="notes"></slot>
         <p
           part="status"
@@ -471,12 +487,10 @@ export class RemoteSupportConsent extends LitElement {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
 
-  #renderReception(m: Catalog) {
+  #renderReception() {
     if (!this.reception) return nothing;
-    const open = isReceptionOpen(this.reception, this.now());
-    return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">
-      ${describeSchedule(this.reception, m, this.#stringsLang)}<br />${open ? m['reception-open']() : m['reception-closed']()}
-    </p>`;
+    const { open, hours, now } = this.reception.at(this.now(), this.#stringsLang, this.#templates);
+    return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">${hours}<br />${now}</p>`;
   }
 
   #statusText(m: Catalog): string {

@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { builtInTerms } from '../src/terms/index.js';
 import { defaultAllowedOrigins } from '../src/redirect.js';
-import { defaultReception } from '../src/reception/schedule.js';
+import { defaultReception } from '../src/reception/attributes.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { clauseTexts, clickPart, part, record, settle, settled, untilState } from './helpers.js';
 

@@ -1,23 +1,24 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { catalog } from '../src/i18n/catalog.js';
+import { receptionMessages } from '../src/reception/messages.js';
 import { str } from '@lit/localize';
 import { translate } from '../src/i18n/index.js';
 import { templates } from '../src/i18n/locales/en.js';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clauseTexts, clickPart, part, settled, untilState } from './helpers.js';
+import { clauseTexts, clickPart, part, settled, untilState, waitFor } from './helpers.js';
 
 const text = (element: Element, name: string) => part(element, name)!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('languages', () => {
   it('has every message translated into English', () => {
-    const ids = Object.keys(catalog).map((key) => `rsc-${key}`);
+    const ids = Object.keys({ ...catalog, ...receptionMessages }).map((key) => `rsc-${key}`);
     expect(Object.keys(templates).sort()).to.deep.equal(ids.sort());
   });
 
   it('puts values where a translation wants them, in its order', () => {
-    const reordered = translate({ 'rsc-reception-hours': str`${2}: ${1} on ${0}` });
+    const reordered = translate(receptionMessages, { 'rsc-reception-hours': str`${2}: ${1} on ${0}` });
     expect(reordered['reception-hours']('Mon–Fri', '9–17', 'JST')).to.equal('JST: 9–17 on Mon–Fri');
-    expect(reordered.agree()).to.equal('同意する');
+    expect(reordered.holidays()).to.equal('祝日');
   });
 
   it('speaks English throughout for lang="en"', async () => {
@@ -86,13 +87,13 @@ describe('reception hours', () => {
   const at = (moment: string) => () => new Date(moment);
 
   it('says when remote support is received, and that it is open now', async () => {
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" .now=${at('2026-11-25T10:00:00+09:00')}></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" reception-hours="09:00-17:00" .now=${at('2026-11-25T10:00:00+09:00')}></remote-support-consent>`);
     await untilState(element, 'ready');
     expect(text(element, 'reception')).to.equal('受付時間: 月〜金、9:00〜17:00(日本時間)。祝日、12月29日〜1月3日は休業です。ただいま受付時間内です。');
   });
 
   it('says it is closed on a substitute holiday, in English too, and still takes consent', async () => {
-    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="en" redirect-target="none" .now=${at('2025-11-24T10:00:00+09:00')}></remote-support-consent>`);
+    const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent lang="en" redirect-target="none" reception-hours="09:00-17:00" .now=${at('2025-11-24T10:00:00+09:00')}></remote-support-consent>`);
     await untilState(element, 'ready');
     expect(text(element, 'reception')).to.equal(
       'Reception hours: Mon–Fri, 9:00 AM–5:00 PM (Japan time). Closed on Japanese national holidays, Dec 29–Jan 3.' +
@@ -108,8 +109,19 @@ describe('reception hours', () => {
     expect(text(element, 'reception')).to.equal('受付時間: 月、水、土、10:00〜12:30(日本時間)。8月13日〜8月16日は休業です。ただいま受付時間内です。');
   });
 
-  it('shows no notice with reception-hours="none", or one it cannot understand', async () => {
-    const none = await settled(html`<remote-support-consent redirect-target="none" reception-hours="none"></remote-support-consent>`);
+  it('shows, changes and hides the notice as reception-hours comes and goes', async () => {
+    const element = await settled(html`<remote-support-consent redirect-target="none" .now=${at('2026-11-25T10:00:00+09:00')}></remote-support-consent>`);
+    expect(part(element, 'reception')).to.equal(null);
+    element.setAttribute('reception-hours', '13:00-17:00');
+    await waitFor(() => part(element, 'reception') !== null);
+    expect(text(element, 'reception')).to.match(/^受付時間: 月〜金、13:00〜17:00(.+)ただいま受付時間外です。/);
+    element.removeAttribute('reception-hours');
+    await waitFor(() => part(element, 'reception') === null);
+    expect(element.state).to.equal('ready');
+  });
+
+  it('shows no notice without reception-hours, or with one it cannot understand', async () => {
+    const none = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
     expect(part(none, 'reception')).to.equal(null);
     const odd = await settled(html`<remote-support-consent redirect-target="none" reception-hours="nine to five"></remote-support-consent>`);
     expect(part(odd, 'reception')).to.equal(null);

@@ -1,16 +1,9 @@
-import { joinStringsAndValues, str, type msg as litMsg, type StrResult } from '@lit/localize';
-
-/**
- * The source text of a message. Typed as @lit/localize's `msg` so its tools
- * extract every call, but never routed through its page-wide runtime: a host
- * page's own translations can never answer for ours, whatever ids they hold.
- */
-const msg = ((template: string | StrResult) =>
-  typeof template === 'string' ? template : joinStringsAndValues(template.strings, template.values)) as typeof litMsg;
+import { msg, str } from './msg.js';
 
 /**
  * Everything the element says to the customer, in the source language
- * (Japanese; the first two messages are the seed's own lines). Translations
+ * (Japanese; the first two messages are the seed's own lines), but for the
+ * reception notice's own messages, which travel in its lazy chunk. Translations
  * live in locales/*.xlf and are built into ./locales/*.ts by lit-localize.
  *
  * A key is its message id without the `rsc-` prefix. Ids are prefixed, and the element never calls `configureLocalization`:
@@ -40,16 +33,6 @@ export const catalog = {
   'came-back': () => msg('ブラウザの「戻る」でこのページを開き直しました。ここで同意すると、新しい同意として記録されます。', { id: 'rsc-came-back' }),
   declined: () => msg('同意されなかったため、リモートサポートは開始しません。', { id: 'rsc-declined' }),
   reconsider: () => msg('同意確認書に戻る', { id: 'rsc-reconsider' }),
-  'reception-hours': (days: string, hours: string, zone: string) =>
-    msg(str`受付時間: ${days}、${hours}(${zone})。`, { id: 'rsc-reception-hours' }),
-  'japan-time': () => msg('日本時間', { id: 'rsc-japan-time' }),
-  'reception-except': (days: string) => msg(str`${days}は休業です。`, { id: 'rsc-reception-except' }),
-  holidays: () => msg('祝日', { id: 'rsc-holidays' }),
-  'list-separator': () => msg('、', { id: 'rsc-list-separator' }),
-  'range-separator': () => msg('〜', { id: 'rsc-range-separator' }),
-  'reception-open': () => msg('ただいま受付時間内です。', { id: 'rsc-reception-open' }),
-  'reception-closed': () =>
-    msg('ただいま受付時間外です。担当者が必要と判断した場合は、時間外でも対応することがあります。', { id: 'rsc-reception-closed' }),
   'error-terms-fetch-failed': () =>
     msg('同意確認書を読み込めませんでした。通信環境をご確認のうえ、もう一度お試しください。', { id: 'rsc-error-terms-fetch-failed' }),
   'error-terms-invalid': () =>

@@ -1,24 +1,31 @@
-import { joinStringsAndValues, type StrResult } from '@lit/localize';
+import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
 import type { UiLang } from '../lang.js';
 import { catalog, type Catalog } from './catalog.js';
 import { sourceLocale } from './locale-codes.js';
+import type { Messages } from './msg.js';
 
 export type { Catalog };
 
-type Templates = Record<string, string | StrResult>;
+/** A language's translations by message id, as lit-localize builds them. */
+export type Templates = Record<string, string | StrResult>;
 
 /** Each translation is a lazy chunk: a page loads only the language it shows. */
 const translations: Record<Exclude<UiLang, typeof sourceLocale>, () => Promise<{ templates: Templates }>> = {
   en: () => import('./locales/en.js'),
 };
 
-/** A catalog and the language it really speaks (the source language where a translation failed to load). */
+/**
+ * A catalog and the language it really speaks (the source language where a
+ * translation failed to load), with that language's templates, from which a
+ * lazy chunk translates its own messages.
+ */
 export interface Spoken {
   catalog: Catalog;
   lang: UiLang;
+  templates: Templates;
 }
 
-const source: Spoken = { catalog, lang: sourceLocale };
+const source: Spoken = { catalog, lang: sourceLocale, templates: {} };
 const loaded = new Map<UiLang, Promise<Spoken>>([[sourceLocale, Promise.resolve(source)]]);
 
 /**
@@ -31,7 +38,7 @@ export function catalogFor(lang: UiLang): Promise<Spoken> {
   if (!entry) {
     // A translation that failed to load (a network blip) leaves the source language, and is tried again next time.
     entry = translations[lang as keyof typeof translations]()
-      .then(({ templates }) => ({ catalog: translate(templates), lang }))
+      .then(({ templates }) => ({ catalog: translate(catalog, templates), lang, templates }))
       .catch((error: unknown) => {
         console.warn(`<remote-support-consent> the ${lang} UI strings did not load (${String(error)}); showing ${sourceLocale}`);
         loaded.delete(lang);
@@ -42,9 +49,9 @@ export function catalogFor(lang: UiLang): Promise<Spoken> {
   return entry;
 }
 
-/** The catalog with every message that has a translation answered from `templates`. */
-export function translate(templates: Templates): Catalog {
-  const entries = Object.entries(catalog).map(([key, source]) => {
+/** `messages` with every message that has a translation in `templates` answered from it. */
+export function translate<T extends Messages>(messages: T, templates: Templates): T {
+  const entries = Object.entries(messages).map(([key, source]) => {
     const template = templates[`rsc-${key}`];
     const message =
       template === undefined
@@ -54,5 +61,5 @@ export function translate(templates: Templates): Catalog {
           : (...values: string[]) => joinStringsAndValues(template.strings, values, template.values as number[]);
     return [key, message];
   });
-  return Object.fromEntries(entries) as Catalog;
+  return Object.fromEntries(entries) as T;
 }

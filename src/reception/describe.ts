@@ -1,9 +1,9 @@
-import type { Catalog } from '../i18n/catalog.js';
+import type { ReceptionMessages } from './messages.js';
 import type { UiLang } from '../lang.js';
 import type { ReceptionSchedule } from './schedule.js';
 
 /** "受付時間: 月〜金、9:00〜17:00(日本時間)。祝日、12月29日〜1月3日は休業です。", in the UI language, with Intl's names, times and dates. */
-export function describeSchedule(schedule: ReceptionSchedule, m: Catalog, lang: UiLang): string {
+export function describeSchedule(schedule: ReceptionSchedule, m: ReceptionMessages, lang: UiLang): string {
   const to = m['range-separator']();
   const list = (items: string[]) => items.join(m['list-separator']());
   const utc = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });

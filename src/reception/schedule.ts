@@ -1,4 +1,5 @@
 import { wallClock } from '../clock.js';
+import type { ReceptionAttributes } from './attributes.js';
 import { isJapaneseHoliday } from './holidays.js';
 
 /** When the vendor takes remote-support requests (the terms: business days, 9:00–17:00, Japan time). */
@@ -15,20 +16,13 @@ export interface ReceptionSchedule {
   closed: Array<[from: [number, number], to: [number, number]]>;
 }
 
-export const defaultReception = {
-  hours: '09:00-17:00',
-  days: 'mon tue wed thu fri',
-  closed: 'jp-holidays 12-29/01-03',
-  timeZone: 'Asia/Tokyo',
-};
-
 const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
  * Reads the `reception-*` attributes; undefined (with the reason) where one
  * cannot be understood, since a wrong "we are open" is worse than none.
  */
-export function parseSchedule({ hours, days, closed, timeZone }: typeof defaultReception): ReceptionSchedule | string {
+export function parseSchedule({ hours, days, closed, timeZone }: ReceptionAttributes): ReceptionSchedule | string {
   const time = /^(\d{1,2}):([0-5]\d)-(\d{1,2}):([0-5]\d)$/.exec(hours.trim());
   if (!time) return `reception-hours "${hours}" is not HH:MM-HH:MM`;
   const [open, close] = [+time[1]! * 60 + +time[2]!, +time[3]! * 60 + +time[4]!];

@@ -1,4 +1,3 @@
-import { wallClock } from '../clock.js';
 import { ConsentError } from '../errors.js';
 import type { TermsDocument } from './schema.js';
 
@@ -11,11 +10,11 @@ export interface CatalogEntry {
   load(): Promise<{ default: TermsDocument }>;
 }
 
+/** Japan keeps UTC+9 all year (no daylight saving since 1951), so no time-zone data is needed. */
+const japanOffsetMs = 9 * 60 * 60 * 1000;
+
 /** Today's date (YYYY-MM-DD) in Japan, where the terms take effect. */
-export function todayInJapan(now = new Date()): string {
-  const { year, month, day } = wallClock(now, 'Asia/Tokyo');
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export const todayInJapan = (now = new Date()): string => new Date(now.getTime() + japanOffsetMs).toISOString().slice(0, 10);
 
 /**
  * Picks the built-in document to show: the requested `version`, or else the

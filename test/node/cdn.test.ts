@@ -12,6 +12,7 @@ const element = '<remote-support-consent redirect-target="none"></remote-support
 const pages: Record<string, string> = {
   '/module.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="${integrity}" crossorigin="anonymous"></script>`,
   '/classic.html': `${element}<script>import('/cdn/remote-support-consent.js')</script>`,
+  '/reception.html': `<remote-support-consent redirect-target="none" reception-hours="09:00-17:00"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
   '/tampered.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script>`,
 };
 
@@ -47,6 +48,43 @@ describe('the CDN build', () => {
       await page.close();
     });
   }
+
+  /** The chunks a page requested until its element was ready, by name (hash dropped), and what it shows. */
+  async function untilReady(path: string, refuse?: RegExp) {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.replace(/-[\w-]{8}\.js$/, '.js');
+      if (name.endsWith('.js')) requested.push(name);
+      void (refuse?.test(name) ? request.abort() : request.continue());
+    });
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warn' && warnings.push(message.text()));
+    await page.goto(server.origin + path);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    const reception = await page.evaluate(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reception"]')?.textContent?.trim());
+    await page.close();
+    return { requested, reception, warnings };
+  }
+
+  it('loads the entry and the Japanese terms, and nothing else, up to ready', async () => {
+    const { requested, reception } = await untilReady('/module.html');
+    assert.deepEqual(requested, ['/cdn/remote-support-consent.js', '/cdn/chunks/remote-connect-support.2025-04-01.ja.js']);
+    assert.equal(reception, undefined);
+  });
+
+  it('loads the reception code only for a page that sets reception-hours, and shows the notice with the terms', async () => {
+    const { requested, reception } = await untilReady('/reception.html');
+    assert.deepEqual(requested.slice(1).sort(), ['/cdn/chunks/reception.js', '/cdn/chunks/remote-connect-support.2025-04-01.ja.js']);
+    assert.match(reception ?? '', /^受付時間: 月〜金、9:00〜17:00/);
+  });
+
+  it('still shows the terms, without the notice and with a warning, when the reception code does not load', async () => {
+    const { reception, warnings } = await untilReady('/reception.html', /chunks\/reception\.js$/);
+    assert.equal(reception, undefined);
+    assert.equal(warnings.filter((text) => text.includes('the reception notice is hidden')).length, 1);
+  });
 
   it('is refused by the browser when its SRI hash does not match', async () => {
     const page = await browser.newPage();

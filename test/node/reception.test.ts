@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isJapaneseHoliday } from '../../src/reception/holidays.js';
-import { defaultReception, isReceptionOpen, parseSchedule, type ReceptionSchedule } from '../../src/reception/schedule.js';
+import { defaultReception as attributeDefaults, type ReceptionAttributes } from '../../src/reception/attributes.js';
+import { isReceptionOpen, parseSchedule, type ReceptionSchedule } from '../../src/reception/schedule.js';
 import { japaneseHolidays, receptionMoments } from '../vectors.js';
 
-const schedule = (overrides: Partial<typeof defaultReception> = {}) => {
+/** The defaults, with the hours the built-in terms name (hours have no default). */
+const defaultReception: ReceptionAttributes = { ...attributeDefaults, hours: '09:00-17:00' };
+
+const schedule = (overrides: Partial<ReceptionAttributes> = {}) => {
   const parsed = parseSchedule({ ...defaultReception, ...overrides });
   assert.notEqual(typeof parsed, 'string', String(parsed));
   return parsed as ReceptionSchedule;
