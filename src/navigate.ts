@@ -18,7 +18,3 @@ export function handOff(href: string, target: '_self' | '_blank'): HandOff {
   window.open(href, '_blank', 'noopener');
   return 'opened';
 }
-
-/** True when this page was reached with the browser's back or forward button. */
-export const cameBack = (): boolean =>
-  (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';

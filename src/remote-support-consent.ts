@@ -11,7 +11,6 @@ import { styles } from './remote-support-consent.styles.js';
 import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
-import { cameBack, handOff } from './navigate.js';
 import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
 
 /** A removed attribute means its default, never `null`. */
@@ -155,7 +154,9 @@ export class RemoteSupportConsent extends LitElement {
   /** Where focus goes after the next render, when a change the customer made removed what had it. */
   #focusNext?: FocusTarget;
   #receptionTimer?: ReturnType<typeof setTimeout>;
-  #consent?: Promise<typeof import('./consent/index.js')>;
+  #consent?: Promise<ConsentCode>;
+  /** The consent chunk once loaded: a consent, and so a hand-off, can only follow its loading. */
+  #consentCode?: ConsentCode;
 
   #stopObservingLang?: () => void;
   #loading?: AbortController;
@@ -170,7 +171,7 @@ export class RemoteSupportConsent extends LitElement {
   /** The hand-off happens once per element, whoever starts it. */
   #handedOff = false;
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
-  #cameBack = cameBack();
+  #cameBack = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
 
   /** Where the element is: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
   get state(): ConsentStateName {
@@ -294,11 +295,11 @@ export class RemoteSupportConsent extends LitElement {
    * arrives, so the agree click only has to sign. A failed load is forgotten,
    * so the next attempt tries again.
    */
-  #loadConsent = (): Promise<typeof import('./consent/index.js')> =>
+  #loadConsent = (): Promise<ConsentCode> =>
     (this.#consent ??= import('./consent/index.js').then(
       (consent) => {
         if (!this.signUrl) consent.getDeviceKey().catch(() => undefined);
-        return consent;
+        return (this.#consentCode = consent);
       },
       (error: unknown) => {
         this.#consent = undefined;
@@ -306,7 +307,7 @@ export class RemoteSupportConsent extends LitElement {
       },
     ));
 
-  /** At the first sign of intent; a failure here is met again, and reported, on agree. */
+  /** At the first sign of intent (pointerover comes with mouse, pen and touch alike, focusin with keys); a failure here is met again, and reported, on agree. */
   #warmConsent = (): void => void this.#loadConsent().catch(() => undefined);
 
   /** `timeout`, or the default where it is not a positive number. */
@@ -413,7 +414,8 @@ export class RemoteSupportConsent extends LitElement {
    */
   proceed(): boolean {
     const view = this.view;
-    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.#handedOff) return false;
+    const consent = this.#consentCode;
+    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.#handedOff || !consent) return false;
     const target = this.redirectTarget;
     if (target !== '_self' && target !== '_blank') return false;
     try {
@@ -425,7 +427,7 @@ export class RemoteSupportConsent extends LitElement {
     this.#handedOff = true;
     this.#dispatch({ type: 'redirect' });
     // `_blank` must open while the click's activation lasts, so no waiting for the notice to render.
-    const outcome = handOff(view.href, target);
+    const outcome = consent.handOff(view.href, target);
     if (outcome !== 'navigating') this.#dispatch({ type: 'handed-off', outcome });
     return true;
   }
@@ -474,7 +476,7 @@ export class RemoteSupportConsent extends LitElement {
           tabindex="-1"
         >${this.#statusText(m)}</p>
         ${this.#renderLink(m)}
-        <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent} @touchstart=${this.#warmConsent}>
+        <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent}>
           ${this.#renderActions(m)}
         </div>
         <slot name="footer"></slot>
@@ -571,6 +573,8 @@ function report(target: EventTarget, { code, message }: ConsentError): void {
   console.error(`<remote-support-consent> ${code}: ${message}`);
   emit(target, 'consent-error', { code, message });
 }
+
+type ConsentCode = typeof import('./consent/index.js');
 
 /** Where focus may go after a render: a part's name. */
 type FocusTarget = 'status' | 'terms' | 'reconsider' | 'redirect-link';
