@@ -31,6 +31,8 @@ export async function signCompact(header: Record<string, unknown>, payload: stri
 /** A compact JWS taken apart, nothing verified yet. */
 export interface DecodedJws {
   header: Record<string, unknown>;
+  /** The header as signed, for checks that need more than its parsed value. */
+  headerBytes: Uint8Array<ArrayBuffer>;
   payload: Uint8Array<ArrayBuffer>;
   signingInput: Uint8Array<ArrayBuffer>;
   signature: Uint8Array<ArrayBuffer>;
@@ -48,6 +50,7 @@ export function decodeCompact(jws: unknown): DecodedJws | undefined {
   if (!header || typeof header !== 'object' || Array.isArray(header)) return undefined;
   return {
     header: header as Record<string, unknown>,
+    headerBytes,
     payload,
     signingInput: utf8.encode(`${headerPart}.${payloadPart}`),
     signature,

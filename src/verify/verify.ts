@@ -3,6 +3,7 @@ import { decodeCompact, ecdsa, parseJson, thumbprint, type PublicJwk } from '../
 import { consentRecordSchema, type ConsentRecord } from '../consent/record-schema.js';
 import { termsDigest } from '../terms/digest.js';
 import { ConsentVerificationError } from './errors.js';
+import { repeatedMemberName } from './repeated-name.js';
 
 /** A public JWK as a server holds it; `kid` picks it out of a set. */
 export type VerificationKey = JsonWebKey & { kid?: string };
@@ -49,6 +50,7 @@ export async function verifyConsent(jws: string, options: VerifyOptions): Promis
   const { header } = decoded;
   if (header.alg !== 'ES256') return fail('bad-alg', `alg must be ES256, not ${JSON.stringify(header.alg)}`);
   if ('crit' in header) return fail('malformed', 'the header has crit extensions this verifier does not understand');
+  refuseRepeatedNames('header', decoded.headerBytes);
 
   const { key, kid } = await signingKey(header, options.keys);
   // The thumbprint and the signature are independent WebCrypto jobs: run them side by side.
@@ -61,6 +63,7 @@ export async function verifyConsent(jws: string, options: VerifyOptions): Promis
 
   const parsed = z.safeParse(consentRecordSchema, parseJson(decoded.payload));
   if (!parsed.success) return fail('malformed', `the payload is not a consent record (${parsed.error.issues.map((issue) => issue.path.join('.') || issue.code).join(', ')})`);
+  refuseRepeatedNames('payload', decoded.payload);
   const record = parsed.data;
 
   await checkTerms(record.terms, options.terms);
@@ -71,6 +74,14 @@ export async function verifyConsent(jws: string, options: VerifyOptions): Promis
   if (record.iat > seconds + clockSkewSeconds) return fail('not-yet-valid', `iat is ${record.iat - seconds} s in the future`);
   if (seconds - record.iat > maxAge) return fail('expired', `iat is ${seconds - record.iat} s old, more than ${maxAge}`);
   return record;
+}
+
+const utf8 = new TextDecoder();
+
+/** A header or payload that repeats a member name is `malformed`: parsers disagree on which member counts. */
+function refuseRepeatedNames(part: string, bytes: Uint8Array): void {
+  const name = repeatedMemberName(utf8.decode(bytes));
+  if (name !== undefined) fail('malformed', `the ${part} repeats the member name ${JSON.stringify(name)}, which JSON parsers read differently`);
 }
 
 /**

@@ -9,6 +9,7 @@ import { createRecord, type ConsentRecord } from '../../src/consent/record.js';
 import { signRecord } from '../../src/consent/sign.js';
 import { builtInTerms, termsDigest } from '../../src/terms/index.js';
 import { ConsentVerificationError, verifyConsent, type ConsentVerificationErrorCode } from '../../src/verify/index.js';
+import { repeatedMemberName } from '../../src/verify/repeated-name.js';
 
 const ja = builtInTerms.find((document) => document.locale === 'ja')!;
 const now = new Date('2026-11-25T12:00:00Z');
@@ -231,6 +232,52 @@ describe('verifyConsent: the record', () => {
       await rejects(verifyConsent(jws, { terms, now }), 'malformed');
     });
   }
+});
+
+describe('verifyConsent: repeated member names', () => {
+  /** A device signature over `payload` exactly as written, under a header exactly as written. */
+  async function signText(payloadText: (record: string) => string, headerText = (header: string) => header) {
+    const keys = (await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const { kty, crv, x, y } = (await crypto.subtle.exportKey('jwk', keys.publicKey)) as PublicJwk;
+    const jwk = { kty, crv, x, y } as PublicJwk;
+    const header = headerText(JSON.stringify({ alg: 'ES256', jwk, kid: await thumbprint(jwk) }));
+    const payload = payloadText(JSON.stringify(await aRecord()));
+    const input = `${base64url(new TextEncoder().encode(header))}.${base64url(new TextEncoder().encode(payload))}`;
+    const signature = new Uint8Array(await crypto.subtle.sign(ecdsa, keys.privateKey, new TextEncoder().encode(input)));
+    return `${input}.${base64url(signature)}`;
+  }
+
+  for (const [name, payload] of [
+    ['a second nonce', (record: string) => record.replace('{', '{"nonce":"attacker",')],
+    ['a name spelled with an escape', (record: string) => record.replace('{', '{"\\u006eonce":"attacker",')],
+    ['a repeated name inside terms', (record: string) => record.replace('"terms":{', '"terms":{"locale":"en",')],
+  ] as const) {
+    it(`refuses a validly signed payload with ${name} as malformed`, async () => {
+      await rejects(verifyConsent(await signText(payload), { terms, now, nonce: 'nonce-1' }), 'malformed');
+    });
+  }
+
+  it('finds no repeated name in any JSON that JSON.stringify writes, and finds one added anywhere', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), (value, name) => {
+        const text = JSON.stringify(value);
+        assert.equal(repeatedMemberName(text), undefined);
+        const twice = JSON.stringify({ [name]: 1, nested: [value] }).replace('{', () => `{${JSON.stringify(name)}:0,`);
+        assert.equal(repeatedMemberName(twice), name);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a header that repeats a member name as malformed', async () => {
+    await rejects(verifyConsent(await signText((record) => record, (header) => header.replace('{', '{"alg":"none",')), { terms, now }), 'malformed');
+  });
+
+  it('accepts the same names in different objects, and names inside string values', async () => {
+    const jws = await signText((record) => record.replace('"origin":', '"subject":"{\\"origin\\":1,\\"origin\\":2}","origin":'));
+    const record = await verifyConsent(jws, { terms, now });
+    assert.equal(record.subject, '{"origin":1,"origin":2}');
+  });
 });
 
 describe('verifyConsent: options', () => {
