@@ -5,30 +5,14 @@ import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { builtInTerms } from '../src/terms/index.js';
 import { verifyConsent } from '../src/verify/index.js';
-import { clickPart, doubleClick, engine, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
+import { clickPart, doubleClick, engine, frameReport, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
 
 const payloadOf = async (jws: string) =>
   JSON.parse(new TextDecoder().decode((await compactVerify(jws, EmbeddedJWK)).payload));
 
-/** Loads the device-key page in a fresh frame (a new page, same profile) and returns what it reports. */
-async function deviceKeyInNewPage(storage = ''): Promise<{ kid: string; persistent: boolean; jwk: JsonWebKey }> {
-  const frame = document.createElement('iframe');
-  const report = new Promise<MessageEvent>((resolve) => {
-    const listener = (event: MessageEvent) => {
-      if (event.source !== frame.contentWindow) return;
-      window.removeEventListener('message', listener);
-      resolve(event);
-    };
-    window.addEventListener('message', listener);
-  });
-  frame.src = `/test/fixtures/device-key.html?storage=${storage}`;
-  document.body.append(frame);
-  try {
-    return (await report).data;
-  } finally {
-    frame.remove();
-  }
-}
+/** The device key as a fresh page (same profile) with storage broken the way `storage` says reports it. */
+const deviceKeyInNewPage = (storage = '') =>
+  frameReport<{ kid: string; persistent: boolean; jwk: JsonWebKey }>(`/test/fixtures/device-key.html?storage=${storage}`);
 
 const consents = () => record('consent');
 

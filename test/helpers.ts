@@ -122,3 +122,23 @@ export function spyOnOpen(): unknown[][] {
   cleanups.push(() => (window.open = original));
   return calls;
 }
+
+/** Loads `src` in a fresh frame (a new page, same profile) and resolves to the first message it posts to this page. */
+export async function frameReport<T>(src: string): Promise<T> {
+  const frame = document.createElement('iframe');
+  const report = new Promise<MessageEvent<T>>((resolve) => {
+    const listener = (event: MessageEvent<T>) => {
+      if (event.source !== frame.contentWindow) return;
+      window.removeEventListener('message', listener);
+      resolve(event);
+    };
+    window.addEventListener('message', listener);
+  });
+  frame.src = src;
+  document.body.append(frame);
+  try {
+    return (await report).data;
+  } finally {
+    frame.remove();
+  }
+}
