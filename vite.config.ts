@@ -1,26 +1,35 @@
+import { readFileSync } from 'node:fs';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 import { consentApi } from './demo/server/consent-api.js';
 
 // `npm start` serves demo/ (and the source it imports) with the demo's vendor API. `npm run build:cdn`
-// bundles the CDN file: one minified ES module entry with Lit inside, plus
-// lazy chunks (each built-in document, the vendor-document validator) that a
-// page loads only when it uses them. Not lib mode: that leaves ES output unminified.
+// bundles the CDN file: one minified ES module entry with Lit inside, plus lazy chunks (each built-in
+// document, the English strings, the reception notice, consenting, the vendor-document validator)
+// that a page loads only when it uses them. Lib mode, so no module-preload helper wraps the import()s.
+
+/** The npm packages bundled into a chunk, by name. */
+const bundledPackages = (moduleIds: readonly string[]) => [
+  ...new Set(moduleIds.map((id) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1]).filter((name) => name !== undefined)),
+];
+
 /**
- * Vite wraps every import() of an app in a module-preload helper (link tags, a CSP-nonce lookup, a
- * window event), even with modulePreload off. A guest element wants none of it: the chunks are loaded
- * by the import() itself. This unwraps the calls, so the helper is left unused and dropped.
+ * The CDN files carry other projects' code (Lit, @lit/localize, zod), whose licences ask that their
+ * notices travel with it: each chunk's banner names what it bundles, and THIRD-PARTY-LICENSES.txt
+ * beside the files holds their licence texts.
  */
-function withoutPreloadHelper(): Plugin {
-  // Each call ends in the marker Vite fills in later, and calls never nest: the shortest match is the call.
-  const wrapped = /__vitePreload\(([\s\S]*?),\s*__VITE_PRELOAD__\)/g;
+function thirdPartyLicenses(): Plugin {
   return {
-    name: 'without-preload-helper',
+    name: 'third-party-licenses',
     apply: 'build',
-    renderChunk: {
-      order: 'pre',
-      handler: (code) => (code.includes('__vitePreload(') ? { code: code.replace(wrapped, '($1)()'), map: null } : null),
+    generateBundle(_options, bundle) {
+      const names = bundledPackages(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? file.moduleIds : []))).sort();
+      const texts = names.map((name) => {
+        const { version, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+        return `${name} ${version} (${license})\n\n${readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim()}\n`;
+      });
+      this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: texts.join(`\n${'-'.repeat(72)}\n\n`) });
     },
   };
 }
@@ -40,7 +49,7 @@ function withoutMessageIds(): Plugin {
 
 export default defineConfig({
   // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
-  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutPreloadHelper(), withoutMessageIds()],
+  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutMessageIds(), thirdPartyLicenses()],
   server: { host: '127.0.0.1', port: 5173 },
   // The generated translations import `str` from the package index, which carries @lit/localize's page-wide
   // runtime; the element never uses that runtime, so they get the tag alone (as src/i18n/catalog.ts does).
@@ -51,15 +60,20 @@ export default defineConfig({
     outDir: 'dist/cdn',
     emptyOutDir: true,
     target: 'es2022',
-    modulePreload: false,
     copyPublicDir: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'remote-support-consent.js' },
     rollupOptions: {
-      input: 'src/index.ts',
       // The entry may export more than index.ts does, so shared modules can live in it rather than in extra chunks.
       preserveEntrySignatures: 'allow-extension',
       output: {
-        postBanner: `/*! ${pkg.name} ${pkg.version} | ${pkg.license} License */`,
-        entryFileNames: 'remote-support-consent.js',
+        // Lib mode keeps whitespace and annotations for a bundler that comes after; a CDN file has none.
+        minify: true,
+        comments: false,
+        postBanner: ({ moduleIds }) => {
+          const bundled = bundledPackages(moduleIds);
+          const notice = bundled.length ? ` | includes ${bundled.join(', ')}: see THIRD-PARTY-LICENSES.txt` : '';
+          return `/*! ${pkg.name} ${pkg.version} | ${pkg.license} License${notice} */`;
+        },
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },

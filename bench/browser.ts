@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/browsers.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
-import { median, type Figure } from './stats.js';
+import { median, pairedRatio, type Figure } from './stats.js';
 
 /** A terms document of `count` clauses, each a plausible Japanese sentence. */
 function bigDocument(count: number) {
@@ -105,10 +105,12 @@ export async function browserFigures({ runs = 15 } = {}): Promise<Figure[]> {
   const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
   try {
     const ja = await loadedUpToReady(browser, origin, '/ja.html');
-    // What agreeing adds: the consent chunk, fetched at the first pointer over the buttons.
-    const consentLoaded = ja.tab.waitForResponse((response) => response.url().includes('/consent-'));
-    await (await ja.tab.waitForSelector('remote-support-consent >>> [part~="agree"]'))!.hover();
-    const consentChunk = gzipped((await consentLoaded).url());
+    // What agreeing adds, up to the consent event: the consent code, fetched at the first pointer over the buttons.
+    const atReady = new Set(ja.loaded);
+    const consented = ja.tab.evaluate(() => new Promise((resolve) => document.addEventListener('consent', resolve, { once: true })));
+    await (await ja.tab.waitForSelector('remote-support-consent >>> [part~="agree"]'))!.click();
+    await consented;
+    const consentChunk = [...ja.loaded].filter((url) => !atReady.has(url)).reduce((sum, url) => sum + gzipped(url), 0);
     const en = await loadedUpToReady(browser, origin, '/en.html');
     const reception = await loadedUpToReady(browser, origin, '/reception.html');
     await Promise.all([ja.tab.close(), en.tab.close(), reception.tab.close()]);
@@ -159,16 +161,16 @@ export async function browserFigures({ runs = 15 } = {}): Promise<Figure[]> {
     const kb = (bytes: number) => bytes / 1024;
     return [
       { name: 'CDN page, built-in Japanese terms, up to ready', value: kb(ja.bytes), unit: 'KB gzip', target: '≤ 16 KB' },
-      { name: '  + the consent code (at first pointer or focus)', value: kb(consentChunk), unit: 'KB gzip' },
-      { name: '  the whole consent, ja', value: kb(ja.bytes + consentChunk), unit: 'KB gzip' },
+      { name: '  + what agreeing loads, up to the consent event', value: kb(consentChunk), unit: 'KB gzip' },
+      { name: '  the whole consent, ja', value: kb(ja.bytes + consentChunk), unit: 'KB gzip', target: '≤ 16 KB' },
       { name: 'the same page in English, up to ready', value: kb(en.bytes), unit: 'KB gzip' },
       { name: 'the Japanese page with reception-hours, up to ready', value: kb(reception.bytes), unit: 'KB gzip' },
       { name: 'insert → ready, built-in terms (warm)', value: median(builtIn), unit: 'ms' },
       { name: 'the same terms as static HTML (baseline)', value: median(builtInStatic), unit: 'ms' },
-      { name: 'element ÷ static HTML, built-in terms', value: median(builtIn) / median(builtInStatic), unit: '×' },
+      { name: 'element ÷ static HTML, built-in terms', value: pairedRatio(builtIn, builtInStatic), unit: '×' },
       { name: 'insert → ready, 400 clauses via terms-src', value: median(big), unit: 'ms' },
       { name: 'the same 400 clauses as static HTML (baseline)', value: median(bigStatic), unit: 'ms' },
-      { name: 'element ÷ static HTML, 400 clauses', value: median(big) / median(bigStatic), unit: '×', target: '≤ 2×' },
+      { name: 'element ÷ static HTML, 400 clauses', value: pairedRatio(big, bigStatic), unit: '×', target: '≤ 2×' },
       { name: 'agree click → consent event (stored key)', value: median(clickToConsent), unit: 'ms', target: '≤ 50 ms' },
     ];
   } finally {

@@ -2,8 +2,8 @@ import { browserFigures } from './browser.js';
 import { verifyThroughput } from './verify.js';
 import type { Figure } from './stats.js';
 
-// `npm run bench`: the product's figures, measured in one run. Medians of
-// alternating rounds, with the baseline measured in the same run.
+// `npm run bench`: the product's figures, measured in one run. Each figure is a median of alternating
+// rounds, and each ratio the median of round-by-round ratios against a baseline measured beside it.
 const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['The CDN build in headless Chromium (medians of 15 runs)', () => browserFigures()],
   ['Verifier throughput (Node)', () => verifyThroughput()],

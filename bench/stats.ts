@@ -11,3 +11,6 @@ export const median = (values: number[]): number => {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+
+/** The median of run-by-run ratios: each pair was measured side by side, so it shares the machine's state of the moment. */
+export const pairedRatio = (values: number[], baselines: number[]): number => median(values.map((value, i) => value / baselines[i]!));

@@ -3,14 +3,14 @@ import { createRecord } from '../src/consent/record.js';
 import { signCompact, thumbprint, ecdsa, type PublicJwk } from '../src/consent/jws.js';
 import { builtInTerms, termsDigest } from '../src/terms/index.js';
 import { verifyConsent } from '../src/verify/index.js';
-import { median, type Figure } from './stats.js';
+import { median, pairedRatio, type Figure } from './stats.js';
 
 /**
  * Records verified per second by `verifyConsent` and by a bare jose
  * `compactVerify` of the same tokens (signature only, key from the header),
  * measured in alternating rounds so both see the same machine state.
  */
-export async function verifyThroughput({ tokens: count = 500, rounds = 11 } = {}): Promise<Figure[]> {
+export async function verifyThroughput({ tokens: count = 500, rounds = 21 } = {}): Promise<Figure[]> {
   const ja = builtInTerms.find((document) => document.locale === 'ja')!;
   const terms = { id: ja.id, version: ja.version, locale: ja.locale, sha256: await termsDigest(ja) };
   // Customers bring their own keys: every record is signed by a key of its own.
@@ -37,10 +37,11 @@ export async function verifyThroughput({ tokens: count = 500, rounds = 11 } = {}
     ours.push(await perSecond(verifyOurs));
     bare.push(await perSecond(verifyBare));
   }
-  const [a, b] = [median(ours), median(bare)];
+  // Records per second, so the baseline's rate over ours is the time ours takes over the baseline's.
+  const overhead = (pairedRatio(bare, ours) - 1) * 100;
   return [
-    { name: 'verifyConsent', value: a, unit: 'records/s' },
-    { name: 'jose compactVerify (baseline)', value: b, unit: 'records/s' },
-    { name: 'verifier overhead over the bare signature check', value: (b / a - 1) * 100, unit: '%', target: '< 15 %' },
+    { name: 'verifyConsent', value: median(ours), unit: 'records/s' },
+    { name: 'jose compactVerify (baseline)', value: median(bare), unit: 'records/s' },
+    { name: 'verifier overhead over the bare signature check', value: overhead, unit: '%', target: '< 15 %' },
   ];
 }

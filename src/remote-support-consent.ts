@@ -291,14 +291,14 @@ export class RemoteSupportConsent extends LitElement {
   }
 
   /**
-   * The consent chunk, loaded once; with the device key made as soon as it
-   * arrives, so the agree click only has to sign. A failed load is forgotten,
+   * The consent chunk, loaded once; with the signing made ready as soon as it
+   * arrives (the device key, or the server-signing code), so the agree click only has to sign. A failed load is forgotten,
    * so the next attempt tries again.
    */
   #loadConsent = (): Promise<ConsentCode> =>
     (this.#consent ??= import('./consent/index.js').then(
       (consent) => {
-        if (!this.signUrl) consent.getDeviceKey().catch(() => undefined);
+        consent.prepareSigning(this.signUrl);
         return (this.#consentCode = consent);
       },
       (error: unknown) => {

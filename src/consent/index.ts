@@ -5,6 +5,5 @@
  * terms never downloads it.
  */
 export { createRecord } from './record.js';
-export { getDeviceKey } from './key-store.js';
-export { signRecord } from './sign.js';
+export { prepareSigning, signRecord } from './sign.js';
 export { handOff } from '../navigate.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { decodeCompact, ecdsa, parseJson, thumbprint, type PublicJwk } from '../consent/jws.js';
+import { ecdsa, thumbprint, type PublicJwk } from '../consent/jws.js';
+import { decodeCompact, parseJson } from '../consent/jws-read.js';
 import { consentRecordSchema, type ConsentRecord } from '../consent/record-schema.js';
 import { termsDigest } from '../terms/digest.js';
 import { ConsentVerificationError } from './errors.js';

@@ -24,4 +24,14 @@ describe('the built files', () => {
     const cdn = files.find(({ file }) => file === 'cdn/remote-support-consent.js')!.text;
     assert.match(cdn, /createElement\(`template`\);return \w+\.innerHTML=\w+,\w+/);
   });
+
+  it('carry the notices of the code they bundle: a banner naming it, and its licence text beside them', () => {
+    const licences = readFileSync('dist/cdn/THIRD-PARTY-LICENSES.txt', 'utf8');
+    const cdnFiles = files.filter(({ file }) => file.startsWith('cdn/'));
+    const named = new Set(cdnFiles.flatMap(({ text }) => /^\/\*! [^|]+\| MIT License(?: \| includes ([^:]+): see THIRD-PARTY-LICENSES\.txt)? \*\//.exec(text)?.[1]?.split(', ') ?? []));
+    assert.ok(cdnFiles.every(({ text }) => text.startsWith('/*! remote-support-consent ')));
+    assert.ok(['lit-html', '@lit/reactive-element', 'lit-element', '@lit/localize', 'zod'].every((name) => named.has(name)), [...named].join());
+    for (const name of named) assert.match(licences, new RegExp(`^${name} [\\d.]+ \\((MIT|BSD-3-Clause)\\)$`, 'm'));
+    assert.match(licences, /Copyright \(c\) \d{4}.*Colin McDonnell/);
+  });
 });
