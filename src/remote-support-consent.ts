@@ -12,11 +12,14 @@ import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
 import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
+import { within } from './within.js';
 
 /** A removed attribute means its default, never `null`. */
 const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
 const text = orDefault('');
 const defaultTimeoutMs = 10_000;
+/** How long the terms wait for the reception notice to come with them. */
+const receptionGraceMs = 1000;
 
 /** The `state` attribute's values, in the order a customer meets them. */
 export type ConsentStateName = ConsentState['name'];
@@ -122,7 +125,7 @@ export class RemoteSupportConsent extends LitElement {
   /** Level of the terms' heading (1–6), so it fits the host page's outline. */
   headingLevel = 2;
 
-  /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`: shows a notice of the hours and whether it is within them now (informational: it never blocks consent). Empty: no notice. */
+  /** Reception hours, `HH:MM-HH:MM` in `reception-time-zone`: shows a notice of the hours and whether it is within them now (informational: it never blocks consent). Empty or `none`: no notice. */
   receptionHours = '';
 
   /** Days of reception, as names or ranges: `mon tue wed thu fri`, `mon-fri`, `mon-sat`. */
@@ -150,6 +153,7 @@ export class RemoteSupportConsent extends LitElement {
   private reception?: ReceptionNotice;
   /** Settles once the notice for the current `reception-*` attributes is known, so the terms and it show together. */
   #readingReception?: Promise<void>;
+  /** The attributes of the latest read; undefined again when its code failed to load, so the next load of the terms reads again. */
   #receptionFrom?: string;
   /** Where focus goes after the next render, when a change the customer made removed what had it. */
   #focusNext?: FocusTarget;
@@ -263,14 +267,18 @@ export class RemoteSupportConsent extends LitElement {
       timeZone: this.receptionTimeZone,
     };
     const from = (this.#receptionFrom = JSON.stringify(attributes));
+    const hours = attributes.hours.trim();
     let notice: ReceptionNotice | string | undefined;
+    let loaded = true;
     try {
-      notice = attributes.hours ? (await import('./reception/index.js')).receptionNotice(attributes) : undefined;
+      notice = hours && hours !== 'none' ? (await import('./reception/index.js')).receptionNotice(attributes) : undefined;
     } catch (error) {
       notice = `the notice did not load (${String(error)})`;
+      loaded = false;
     }
     // A newer read owns the notice.
     if (from !== this.#receptionFrom) return;
+    if (!loaded) this.#receptionFrom = undefined;
     if (typeof notice === 'string') console.warn(`<remote-support-consent> ${notice}: the reception notice is hidden`);
     this.reception = typeof notice === 'string' ? undefined : notice;
   }
@@ -319,6 +327,8 @@ export class RemoteSupportConsent extends LitElement {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
     this.#dispatch({ type: 'load' });
+    // A notice whose code failed to load is tried again with the terms.
+    if (this.#receptionFrom === undefined) this.#readingReception = this.#readReception();
     try {
       const terms = await resolveTerms({
         src: this.termsSrc,
@@ -329,8 +339,10 @@ export class RemoteSupportConsent extends LitElement {
         signal: loading.signal,
         now: this.now(),
       });
-      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language.
-      await Promise.all([this.#useLang(this.uiLang), this.#readingReception]);
+      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language;
+      // information never holds the terms up for long, though: a late notice follows them.
+      const notice = within(this.#readingReception ?? Promise.resolve(), receptionGraceMs, 'late').catch(() => undefined);
+      await Promise.all([this.#useLang(this.uiLang), notice]);
       if (loading.signal.aborted) return;
       this.#dispatch({ type: 'loaded', terms });
       // After a retry, focus waited on the status; the terms are what to read now.

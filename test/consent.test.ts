@@ -179,6 +179,7 @@ describe('consent: signing on the vendor server (sign-url)', () => {
     ['an answer that is not JSON', '/__sign/garbage'],
     ['an answer without jws', '/__sign/no-jws'],
     ['a signature over another record', '/__sign/tampered'],
+    ['a signed payload that repeats a member name', '/__sign/repeated'],
     ['a network error', '/__terms/reset'],
   ];
   for (const [name, url] of failures) {

@@ -124,21 +124,22 @@ export function spyOnOpen(): unknown[][] {
 }
 
 /** Loads `src` in a fresh frame (a new page, same profile) and resolves to the first message it posts to this page. */
-export async function frameReport<T>(src: string): Promise<T> {
+export async function frameReport<T>(src: string, timeout = 6000): Promise<T> {
   const frame = document.createElement('iframe');
-  const report = new Promise<MessageEvent<T>>((resolve) => {
-    const listener = (event: MessageEvent<T>) => {
-      if (event.source !== frame.contentWindow) return;
-      window.removeEventListener('message', listener);
-      resolve(event);
-    };
+  let listener = (_event: MessageEvent<T>) => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const report = new Promise<MessageEvent<T>>((resolve, reject) => {
+    listener = (event) => event.source === frame.contentWindow && resolve(event);
     window.addEventListener('message', listener);
+    timer = setTimeout(() => reject(new Error(`${src} posted nothing within ${timeout} ms`)), timeout);
   });
   frame.src = src;
   document.body.append(frame);
   try {
     return (await report).data;
   } finally {
+    clearTimeout(timer);
+    window.removeEventListener('message', listener);
     frame.remove();
   }
 }

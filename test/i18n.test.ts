@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { catalog } from '../src/i18n/catalog.js';
 import { receptionMessages } from '../src/reception/messages.js';
 import { str } from '@lit/localize';
@@ -120,9 +121,22 @@ describe('reception hours', () => {
     expect(element.state).to.equal('ready');
   });
 
-  it('shows no notice without reception-hours, or with one it cannot understand', async () => {
-    const none = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
-    expect(part(none, 'reception')).to.equal(null);
+  it('shows no notice, and says nothing, without reception-hours or with "none"', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      for (const hours of [undefined, 'none', ' ']) {
+        const element = await settled(html`<remote-support-consent redirect-target="none" reception-hours=${ifDefined(hours)}></remote-support-consent>`);
+        expect(part(element, 'reception')).to.equal(null);
+      }
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('shows no notice for reception hours it cannot understand', async () => {
     const odd = await settled(html`<remote-support-consent redirect-target="none" reception-hours="nine to five"></remote-support-consent>`);
     expect(part(odd, 'reception')).to.equal(null);
     expect(odd.state).to.equal('ready');

@@ -1,5 +1,6 @@
 // Reading a compact JWS: what checks a signature made elsewhere need (the vendor's signing server's
 // answer, the verifier); the element's own signing never does, so its chunk goes without.
+import { repeatedMemberName } from './repeated-name.js';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -59,4 +60,15 @@ export function parseJson(bytes: Uint8Array): unknown {
   } catch {
     return undefined;
   }
+}
+
+const text = new TextDecoder();
+
+/**
+ * Why a JWS part (JSON text) cannot be taken as one value: it repeats a member name, which parsers
+ * resolve differently (`JSON.parse` keeps the last). Undefined when it does not.
+ */
+export function repeatedNameIn(part: 'header' | 'payload', bytes: Uint8Array): string | undefined {
+  const name = repeatedMemberName(text.decode(bytes));
+  return name === undefined ? undefined : `the ${part} repeats the member name ${JSON.stringify(name)}, which JSON parsers read differently`;
 }

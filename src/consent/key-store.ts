@@ -1,3 +1,4 @@
+import { within } from '../within.js';
 import { ecdsa, thumbprint, type PublicJwk } from './jws.js';
 
 /** The browser profile's signing key: private half non-extractable, public half ready for the JWS header. */
@@ -35,7 +36,7 @@ async function loadDeviceKey(): Promise<DeviceKey> {
   let pair = fresh;
   let persistent = true;
   try {
-    pair = await withTimeout(keepFirst(fresh), storageTimeoutMs);
+    pair = await within(keepFirst(fresh), storageTimeoutMs, new Error('IndexedDB timed out'));
   } catch {
     persistent = false;
   }
@@ -80,10 +81,3 @@ const isKeyPair = (value: unknown): value is CryptoKeyPair =>
   !!value &&
   (value as CryptoKeyPair).privateKey instanceof CryptoKey &&
   (value as CryptoKeyPair).publicKey instanceof CryptoKey;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('IndexedDB timed out')), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}

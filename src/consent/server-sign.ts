@@ -1,7 +1,7 @@
 import { ConsentError } from '../errors.js';
 import { fetchText, type Deadline } from '../http.js';
 import { canonicalize } from '../terms/jcs.js';
-import { decodeCompact, parseJson } from './jws-read.js';
+import { decodeCompact, parseJson, repeatedNameIn } from './jws-read.js';
 import type { ConsentRecord } from './record.js';
 import type { SignedConsent } from './sign.js';
 
@@ -26,6 +26,9 @@ export async function signOnServer(record: ConsentRecord, signUrl: string, deadl
   if (!sameJson(parseJson(decoded.payload), record)) {
     throw new ConsentError('sign-failed', `${signUrl}: the signed payload is not the record that was sent`);
   }
+  // The verifier refuses such a token: better the customer tries again now than the proof fails later.
+  const repeated = repeatedNameIn('header', decoded.headerBytes) ?? repeatedNameIn('payload', decoded.payload);
+  if (repeated) throw new ConsentError('sign-failed', `${signUrl}: ${repeated}`);
   return { jws: jws as string };
 }
 

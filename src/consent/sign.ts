@@ -1,4 +1,5 @@
 import { ConsentError } from '../errors.js';
+import { within } from '../within.js';
 import type { Deadline } from '../http.js';
 import { signCompact } from './jws.js';
 import { getDeviceKey } from './key-store.js';
@@ -13,7 +14,9 @@ export interface SignedConsent {
 
 /** record → signature: by the server at `signUrl` when set, else by the device key. */
 export function signRecord(record: ConsentRecord, signUrl: string, deadline: Deadline): Promise<SignedConsent> {
-  return signUrl ? loadServerSigning().then(({ signOnServer }) => signOnServer(record, signUrl, deadline)) : signOnDevice(record);
+  if (!signUrl) return signOnDevice(record);
+  const late = new ConsentError('sign-failed', `the server-signing code did not load within ${deadline.timeoutMs} ms`);
+  return within(loadServerSigning(), deadline.timeoutMs, late).then(({ signOnServer }) => signOnServer(record, signUrl, deadline));
 }
 
 /**

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { ecdsa, thumbprint, type PublicJwk } from '../consent/jws.js';
-import { decodeCompact, parseJson } from '../consent/jws-read.js';
+import { decodeCompact, parseJson, repeatedNameIn } from '../consent/jws-read.js';
 import { consentRecordSchema, type ConsentRecord } from '../consent/record-schema.js';
 import { termsDigest } from '../terms/digest.js';
 import { ConsentVerificationError } from './errors.js';
-import { repeatedMemberName } from './repeated-name.js';
 
 /** A public JWK as a server holds it; `kid` picks it out of a set. */
 export type VerificationKey = JsonWebKey & { kid?: string };
@@ -37,8 +36,9 @@ const fail = (code: ConstructorParameters<typeof ConsentVerificationError>[0], m
  * record, or rejects with a `ConsentVerificationError` for any token it
  * refuses (and a `TypeError` for options that are not usable, such as a
  * `maxAgeSeconds` that is not a finite number).
- * Checks, in order: the JWS shape, `alg` ES256, the signature and its key,
- * the record's shape, the terms digest, the nonce, and the age.
+ * Checks, in order: the JWS shape, `alg` ES256, that the header repeats no
+ * member name, the signature and its key, the record's shape (repeating no
+ * member name either), the terms digest, the nonce, and the age.
  */
 export async function verifyConsent(jws: string, options: VerifyOptions): Promise<ConsentRecord> {
   const { maxAgeSeconds: maxAge = 600, now = new Date() } = options ?? {};
@@ -77,12 +77,10 @@ export async function verifyConsent(jws: string, options: VerifyOptions): Promis
   return record;
 }
 
-const utf8 = new TextDecoder();
-
-/** A header or payload that repeats a member name is `malformed`: parsers disagree on which member counts. */
-function refuseRepeatedNames(part: string, bytes: Uint8Array): void {
-  const name = repeatedMemberName(utf8.decode(bytes));
-  if (name !== undefined) fail('malformed', `the ${part} repeats the member name ${JSON.stringify(name)}, which JSON parsers read differently`);
+/** A header or payload that repeats a member name is `malformed`. */
+function refuseRepeatedNames(part: 'header' | 'payload', bytes: Uint8Array): void {
+  const repeated = repeatedNameIn(part, bytes);
+  if (repeated) fail('malformed', repeated);
 }
 
 /**

@@ -86,6 +86,35 @@ describe('the CDN build', () => {
     assert.equal(warnings.filter((text) => text.includes('the reception notice is hidden')).length, 1);
   });
 
+  it('shows the terms after a moment when the reception code hangs, and the notice once it arrives', async () => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    page.on('request', (request) => void (/\/chunks\/reception-/.test(request.url()) ? held.then(() => request.continue()) : request.continue()));
+    const notice = () => page.evaluate(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reception"]') !== null);
+    await page.goto(server.origin + '/reception.html');
+    await page.waitForSelector('remote-support-consent[state="ready"]', { timeout: 3000 });
+    assert.equal(await notice(), false);
+    release();
+    await page.waitForFunction(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reception"]') !== null);
+    await page.close();
+  });
+
+  it('reads the notice again with the next load of the terms when its code failed to load', async () => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    let refusals = 0;
+    page.on('request', (request) => void (/\/chunks\/reception-/.test(request.url()) && refusals++ === 0 ? request.abort() : request.continue()));
+    await page.goto(server.origin + '/reception.html');
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    // A new language loads the built-in terms again.
+    await page.evaluate(() => document.querySelector('remote-support-consent')!.setAttribute('lang', 'en'));
+    await page.waitForFunction(() => /^Reception hours/.test(document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reception"]')?.textContent?.trim() ?? ''));
+    assert.equal(refusals, 2);
+    await page.close();
+  });
+
   it('is refused by the browser when its SRI hash does not match', async () => {
     const page = await browser.newPage();
     await page.goto(server.origin + '/tampered.html');

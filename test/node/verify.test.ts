@@ -9,7 +9,7 @@ import { createRecord, type ConsentRecord } from '../../src/consent/record.js';
 import { signRecord } from '../../src/consent/sign.js';
 import { builtInTerms, termsDigest } from '../../src/terms/index.js';
 import { ConsentVerificationError, verifyConsent, type ConsentVerificationErrorCode } from '../../src/verify/index.js';
-import { repeatedMemberName } from '../../src/verify/repeated-name.js';
+import { repeatedMemberName } from '../../src/consent/repeated-name.js';
 
 const ja = builtInTerms.find((document) => document.locale === 'ja')!;
 const now = new Date('2026-11-25T12:00:00Z');
@@ -257,12 +257,18 @@ describe('verifyConsent: repeated member names', () => {
     });
   }
 
-  it('finds no repeated name in any JSON that JSON.stringify writes, and finds one added anywhere', () => {
+  it('finds no repeated name in any JSON that JSON.stringify writes, and finds one added at any depth', () => {
+    // A marker object, wrapped in arrays and objects `depth` deep beside the random value, is replaced by one that repeats `name`.
+    const marker = '"\\u0000marker":0';
+    const nested = (depth: number, value: unknown): unknown =>
+      depth === 0 ? { '\u0000marker': 0 } : depth % 2 ? [value, nested(depth - 1, value)] : { value, inner: nested(depth - 1, value) };
     fc.assert(
-      fc.property(fc.jsonValue(), fc.string(), (value, name) => {
-        const text = JSON.stringify(value);
-        assert.equal(repeatedMemberName(text), undefined);
-        const twice = JSON.stringify({ [name]: 1, nested: [value] }).replace('{', () => `{${JSON.stringify(name)}:0,`);
+      fc.property(fc.jsonValue(), fc.string(), fc.nat(6), fc.nat(4), (value, name, depth, indent) => {
+        assert.equal(repeatedMemberName(JSON.stringify(value, null, indent)), undefined);
+        const text = JSON.stringify(nested(depth, value), null, indent);
+        const spaced = indent ? `${marker.replace(':', ': ')}` : marker;
+        assert.ok(text.includes(spaced));
+        const twice = text.replace(spaced, () => `${JSON.stringify(name)}: 0, ${JSON.stringify(name)}: 1`);
         assert.equal(repeatedMemberName(twice), name);
       }),
       { numRuns: 500 },

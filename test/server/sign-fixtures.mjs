@@ -14,8 +14,8 @@ const readBody = (req) =>
     req.on('error', reject);
   });
 
-const sign = (payload) =>
-  new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+const signText = (text) => new CompactSign(new TextEncoder().encode(text)).setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+const sign = (payload) => signText(JSON.stringify(payload));
 
 export async function signFixtures(ctx, next) {
   const match = /^\/__sign\/([\w-]+)(?:\/(\d+))?/.exec(ctx.path);
@@ -37,6 +37,10 @@ export async function signFixtures(ctx, next) {
       return;
     case 'tampered':
       ctx.body = { jws: await sign({ ...record, subject: 'someone-else' }) };
+      return;
+    case 'repeated':
+      // The record behind a first origin that JSON.parse drops for the later one: read two ways by two parsers.
+      ctx.body = { jws: await signText(JSON.stringify(record).replace('{', () => '{"origin":"https://evil.example",')) };
       return;
     case 'no-jws':
       ctx.body = { signature: 'x' };
