@@ -140,7 +140,7 @@ export class RemoteSupportConsent extends LitElement {
   /** The clock: which built-in version is in effect, and whether it is within reception hours. For tests and demos. */
   now: () => Date = () => new Date();
 
-  /** Milliseconds to wait for a server (`terms-src`, `sign-url`) before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
+  /** Milliseconds to wait for a server (`terms-src`, `sign-url`), or for the element's own lazy code and built-in terms, before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
   timeout: number = 10000;
 
   private view: ConsentState = { name: 'loading' };
@@ -339,10 +339,11 @@ export class RemoteSupportConsent extends LitElement {
         signal: loading.signal,
         now: this.now(),
       });
-      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language;
-      // information never holds the terms up for long, though: a late notice follows them.
+      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language.
+      // Neither holds the terms up for long, though: late strings or a late notice follow them.
+      const strings = within(this.#useLang(this.uiLang), this.#timeoutMs, 'late').catch(() => undefined);
       const notice = within(this.#readingReception ?? Promise.resolve(), receptionGraceMs, 'late').catch(() => undefined);
-      await Promise.all([this.#useLang(this.uiLang), notice]);
+      await Promise.all([strings, notice]);
       if (loading.signal.aborted) return;
       this.#dispatch({ type: 'loaded', terms });
       // After a retry, focus waited on the status; the terms are what to read now.
@@ -393,7 +394,8 @@ export class RemoteSupportConsent extends LitElement {
     this.#signing?.abort();
     const signing = (this.#signing = new AbortController());
     try {
-      const { createRecord, signRecord } = await this.#loadConsent();
+      const late = new ConsentError('sign-failed', `the consent code did not load within ${this.#timeoutMs} ms`);
+      const { createRecord, signRecord } = await within(this.#loadConsent(), this.#timeoutMs, late);
       const href = this.#redirect;
       const record = createRecord({
         terms: terms.ref,

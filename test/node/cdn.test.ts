@@ -13,6 +13,8 @@ const pages: Record<string, string> = {
   '/module.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="${integrity}" crossorigin="anonymous"></script>`,
   '/classic.html': `${element}<script>import('/cdn/remote-support-consent.js')</script>`,
   '/reception.html': `<remote-support-consent redirect-target="none" reception-hours="09:00-17:00"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
+  '/short.html': `<remote-support-consent redirect-target="none" timeout="500"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
+  '/short-en.html': `<remote-support-consent lang="en" redirect-target="none" timeout="500"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
   '/tampered.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script>`,
 };
 
@@ -112,6 +114,69 @@ describe('the CDN build', () => {
     await page.evaluate(() => document.querySelector('remote-support-consent')!.setAttribute('lang', 'en'));
     await page.waitForFunction(() => /^Reception hours/.test(document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reception"]')?.textContent?.trim() ?? ''));
     assert.equal(refusals, 2);
+    await page.close();
+  });
+
+  /**
+   * A page whose requests for chunks matching `chunk` fail (`abort`) or hang (`hold`) until `allow()`;
+   * `shadow(selector)` reads the element's shadow root, and `errors` collects consent-error codes.
+   */
+  async function withChunk(path: string, chunk: RegExp, mode: 'abort' | 'hold') {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    let allowed = false;
+    let allow = () => {};
+    const released = new Promise<void>((resolve) => (allow = () => ((allowed = true), resolve())));
+    page.on('request', (request) => {
+      if (!chunk.test(request.url()) || allowed) return void request.continue();
+      void (mode === 'abort' ? request.abort() : released.then(() => request.continue()));
+    });
+    await page.evaluateOnNewDocument(() => {
+      (window as unknown as { codes: string[] }).codes = [];
+      document.addEventListener('consent-error', (event) => (window as unknown as { codes: string[] }).codes.push((event as CustomEvent).detail.code));
+    });
+    await page.goto(server.origin + path);
+    const codes = () => page.evaluate(() => (window as unknown as { codes: string[] }).codes);
+    const state = () => page.evaluate(() => document.querySelector('remote-support-consent')!.getAttribute('state'));
+    const text = (name: string) =>
+      page.evaluate((name) => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector(`[part~="${name}"], .${name}`)?.textContent?.trim(), name);
+    return { page, allow, codes, state, text };
+  }
+
+  for (const mode of ['abort', 'hold'] as const) {
+    it(`reports terms-fetch-failed, with a retry, when the built-in terms ${mode === 'abort' ? 'fail' : 'hang'}, and shows them on retry`, async () => {
+      const { page, allow, codes, state } = await withChunk('/short.html', /\/chunks\/remote-connect-support\.[\w.-]+\.ja-/, mode);
+      await page.waitForSelector('remote-support-consent[state="error"]', { timeout: 3000 });
+      assert.deepEqual(await codes(), ['terms-fetch-failed']);
+      allow();
+      await page.click('remote-support-consent >>> [part~="retry"]');
+      await page.waitForSelector('remote-support-consent[state="ready"]', { timeout: 3000 });
+      assert.equal(await state(), 'ready');
+      await page.close();
+    });
+  }
+
+  it('reports sign-failed when the consent code hangs, and signs once it comes', async () => {
+    const { page, allow, codes } = await withChunk('/short.html', /\/chunks\/consent-/, 'hold');
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    await page.click('remote-support-consent >>> [part~="agree"]');
+    await page.waitForFunction(() => (window as unknown as { codes: string[] }).codes.length > 0, { timeout: 3000 });
+    assert.deepEqual(await codes(), ['sign-failed']);
+    allow();
+    const consented = page.evaluate(() => new Promise((resolve) => document.addEventListener('consent', resolve, { once: true })));
+    // Past the double-click interval, so the second click counts as a click of its own.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await page.click('remote-support-consent >>> [part~="agree"]');
+    await consented;
+    await page.close();
+  });
+
+  it('shows the terms in Japanese when the English strings hang, and switches once they come', async () => {
+    const { page, allow, text } = await withChunk('/short-en.html', /\/chunks\/en-/, 'hold');
+    await page.waitForSelector('remote-support-consent[state="ready"]', { timeout: 3000 });
+    assert.equal(await text('agree'), '同意する');
+    allow();
+    await page.waitForFunction(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="agree"]')?.textContent?.trim() === 'I agree');
     await page.close();
   });
 
