@@ -12,7 +12,7 @@ import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
 import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
-import { within } from './within.js';
+import { loadCode, within } from './within.js';
 
 /** A removed attribute means its default, never `null`. */
 const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
@@ -394,8 +394,7 @@ export class RemoteSupportConsent extends LitElement {
     this.#signing?.abort();
     const signing = (this.#signing = new AbortController());
     try {
-      const late = new ConsentError('sign-failed', `the consent code did not load within ${this.#timeoutMs} ms`);
-      const { createRecord, signRecord } = await within(this.#loadConsent(), this.#timeoutMs, late);
+      const { createRecord, signRecord } = await loadCode(this.#loadConsent, this.#timeoutMs, 'sign-failed', 'the consent code');
       const href = this.#redirect;
       const record = createRecord({
         terms: terms.ref,

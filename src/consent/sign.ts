@@ -1,5 +1,5 @@
 import { ConsentError } from '../errors.js';
-import { within } from '../within.js';
+import { loadCode } from '../within.js';
 import type { Deadline } from '../http.js';
 import { signCompact } from './jws.js';
 import { getDeviceKey } from './key-store.js';
@@ -15,8 +15,9 @@ export interface SignedConsent {
 /** record → signature: by the server at `signUrl` when set, else by the device key. */
 export function signRecord(record: ConsentRecord, signUrl: string, deadline: Deadline): Promise<SignedConsent> {
   if (!signUrl) return signOnDevice(record);
-  const late = new ConsentError('sign-failed', `the server-signing code did not load within ${deadline.timeoutMs} ms`);
-  return within(loadServerSigning(), deadline.timeoutMs, late).then(({ signOnServer }) => signOnServer(record, signUrl, deadline));
+  return loadCode(serverSigning, deadline.timeoutMs, 'sign-failed', 'the server-signing code').then(({ signOnServer }) =>
+    signOnServer(record, signUrl, deadline),
+  );
 }
 
 /**
@@ -24,14 +25,11 @@ export function signRecord(record: ConsentRecord, signUrl: string, deadline: Dea
  * the server (a lazy chunk, since a page signs one way only). A failure here is met again on agree.
  */
 export function prepareSigning(signUrl: string): void {
-  (signUrl ? loadServerSigning() : getDeviceKey()).catch(() => undefined);
+  (signUrl ? serverSigning() : getDeviceKey()).catch(() => undefined);
 }
 
 /** A failed load is met again, and reported as `sign-failed`, on agree; the next agree loads again. */
-const loadServerSigning = () =>
-  import('./server-sign.js').catch((error: unknown) => {
-    throw new ConsentError('sign-failed', `the server-signing code did not load (${String(error)})`, { cause: error });
-  });
+const serverSigning = () => import('./server-sign.js');
 
 async function signOnDevice(record: ConsentRecord): Promise<SignedConsent> {
   try {

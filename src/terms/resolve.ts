@@ -1,5 +1,5 @@
 import { ConsentError } from '../errors.js';
-import { within } from '../within.js';
+import { loadCode } from '../within.js';
 import { deepFreeze } from '../freeze.js';
 import type { UiLang } from '../lang.js';
 import type { ShownTerms } from '../state.js';
@@ -25,25 +25,10 @@ export async function resolveTerms({ src, version, integrity, lang, timeoutMs, s
     throw new ConsentError('insecure-context', 'WebCrypto needs a secure context: serve the page over https (or http on localhost)');
   }
   const document = src
-    ? await (await loadChunk(() => import('./fetch.js'), timeoutMs)).fetchTerms(src, { timeoutMs, signal })
-    : deepFreeze((await loadChunk(selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) }).load, timeoutMs)).default);
+    ? await (await loadCode(() => import('./fetch.js'), timeoutMs, 'terms-fetch-failed', 'the terms validator')).fetchTerms(src, { timeoutMs, signal })
+    : deepFreeze((await loadCode(selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) }).load, timeoutMs, 'terms-fetch-failed', 'the terms')).default);
   const sha256 = await termsDigest(document);
   if (integrity) checkIntegrity(integrity, sha256);
   const { id, version: termsVersion, locale } = document;
   return { document, ref: { id, version: termsVersion, locale, sha256 } };
-}
-
-/**
- * Code the terms need from the server (the validator, a built-in document): a load that fails or
- * does not end within `timeoutMs` is a network failure, which a retry may mend.
- */
-function loadChunk<T>(load: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const failed = (why: string, cause?: unknown) => new ConsentError('terms-fetch-failed', `the terms did not load: ${why}`, { cause });
-  return within(
-    load().catch((error: unknown) => {
-      throw failed(String(error), error);
-    }),
-    timeoutMs,
-    failed(`no answer within ${timeoutMs} ms`),
-  );
 }
