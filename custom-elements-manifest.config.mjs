@@ -8,6 +8,17 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // `#private` members cannot be reached from outside the class, so they are no part of its API.
+      name: 'no-hash-private-members',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const { declarations = [] } of customElementsManifest.modules) {
+          for (const declaration of declarations) {
+            if (declaration.members) declaration.members = declaration.members.filter(({ name }) => !name.startsWith('#'));
+          }
+        }
+      },
+    },
+    {
       // The analyzer reads files in whatever order the file system lists them; sorted, the output is stable.
       name: 'sort-modules',
       packageLinkPhase({ customElementsManifest }) {

@@ -1,13 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { ConsentError, isRetryable } from './errors.js';
 import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
 import { catalog, type Catalog } from './i18n/catalog.js';
 import { sourceLocale } from './i18n/locale-codes.js';
-import { catalogFor, type Templates } from './i18n/index.js';
+import { catalogFor } from './i18n/index.js';
 import { observeLang, resolveLang, type UiLang } from './lang.js';
 import { defaultReception, type ReceptionAttributes } from './reception/attributes.js';
 import type { ReceptionNotice } from './reception/index.js';
 import { styles } from './remote-support-consent.styles.js';
+import { ElementBase, type ChangedProperties, type PropertyDeclaration } from './view/element-base.js';
 import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
@@ -67,12 +68,12 @@ export type ConsentStateName = ConsentState['name'];
  * @cssprop [--rsc-radius=6px] - Corner radius of the terms region and the buttons.
  * @cssprop [--rsc-terms-max-height=24rem] - Height after which the terms region scrolls.
  */
-export class RemoteSupportConsent extends LitElement {
+export class RemoteSupportConsent extends ElementBase {
   static override styles = styles;
 
-  // Declared here rather than with decorators: the decorator helpers cost bytes in every bundle.
+  // Lit's declarations, read by ElementBase (which has no decorators: they would cost bytes in every bundle).
   // Field defaults are written out (they are the documentation); the converters bring them back when an attribute is removed.
-  static override properties = {
+  static override properties: Record<string, PropertyDeclaration> = {
     termsSrc: { attribute: 'terms-src', converter: text },
     termsVersion: { attribute: 'terms-version', converter: text },
     termsIntegrity: { attribute: 'terms-integrity', converter: text },
@@ -148,8 +149,6 @@ export class RemoteSupportConsent extends LitElement {
   /** The UI strings, and the language they are in: `uiLang` once its translation has loaded. */
   private strings: Catalog = catalog;
   #stringsLang: UiLang = sourceLocale;
-  /** The templates `strings` came from, which the reception notice translates its own messages with. */
-  #templates: Templates = {};
   private reception?: ReceptionNotice;
   /** Settles once the notice for the current `reception-*` attributes is known, so the terms and it show together. */
   #readingReception?: Promise<void>;
@@ -195,17 +194,15 @@ export class RemoteSupportConsent extends LitElement {
 
   #useLang(lang: UiLang): Promise<void> {
     this.uiLang = lang;
-    return catalogFor(lang).then(({ catalog: strings, lang: spoken, templates }) => {
+    return catalogFor(lang).then(({ catalog: strings, lang: spoken }) => {
       // A slower, older request must not undo a newer language.
       if (this.uiLang !== lang) return;
       this.strings = strings;
       this.#stringsLang = spoken;
-      this.#templates = templates;
     });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.#stopObservingLang?.();
     removeEventListener('pageshow', this.#onPageShow);
     clearTimeout(this.#receptionTimer);
@@ -218,7 +215,7 @@ export class RemoteSupportConsent extends LitElement {
     this.#dispatch({ type: 'sign-failed' });
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: ChangedProperties): void {
     if (['receptionHours', 'receptionDays', 'receptionClosed', 'receptionTimeZone'].some((key) => changed.has(key))) {
       this.#readingReception = this.#readReception();
     }
@@ -504,7 +501,7 @@ export class RemoteSupportConsent extends LitElement {
 
   #renderReception() {
     if (!this.reception) return nothing;
-    const { open, hours, now } = this.reception.at(this.now(), this.#stringsLang, this.#templates);
+    const { open, hours, now } = this.reception.at(this.now(), this.#stringsLang);
     return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">${hours}<br />${now}</p>`;
   }
 
@@ -594,7 +591,7 @@ type FocusTarget = 'status' | 'terms' | 'reconsider' | 'redirect-link';
 
 const termsDetail = ({ ref }: ShownTerms): TermsEventDetail => ({ terms: { ...ref } });
 
-const part = (element: LitElement, name: string) => element.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 declare global {
   interface HTMLElementTagNameMap {

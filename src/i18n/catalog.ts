@@ -3,8 +3,9 @@ import { msg, str } from './msg.js';
 /**
  * Everything the element says to the customer, in the source language
  * (Japanese; the first two messages are the seed's own lines), but for the
- * reception notice's own messages, which travel in its lazy chunk. Translations
- * live in locales/*.xlf and are built into ./locales/*.ts by lit-localize.
+ * reception notice's own messages, which travel in its lazy chunk with their
+ * translations. Translations live in locales/*.xlf and are built into
+ * ./locales/*.ts by lit-localize.
  *
  * A key is its message id without the `rsc-` prefix. Ids are prefixed, and the element never calls `configureLocalization`:
  * a host page that localizes itself with @lit/localize keeps its locale, and

@@ -14,18 +14,13 @@ const translations: Record<Exclude<UiLang, typeof sourceLocale>, () => Promise<{
   en: () => import('./locales/en.js'),
 };
 
-/**
- * A catalog and the language it really speaks (the source language where a
- * translation failed to load), with that language's templates, from which a
- * lazy chunk translates its own messages.
- */
+/** A catalog and the language it really speaks: the source language where a translation failed to load. */
 export interface Spoken {
   catalog: Catalog;
   lang: UiLang;
-  templates: Templates;
 }
 
-const source: Spoken = { catalog, lang: sourceLocale, templates: {} };
+const source: Spoken = { catalog, lang: sourceLocale };
 const loaded = new Map<UiLang, Promise<Spoken>>([[sourceLocale, Promise.resolve(source)]]);
 
 /**
@@ -38,7 +33,7 @@ export function catalogFor(lang: UiLang): Promise<Spoken> {
   if (!entry) {
     // A translation that failed to load (a network blip) leaves the source language, and is tried again next time.
     entry = translations[lang as keyof typeof translations]()
-      .then(({ templates }) => ({ catalog: translate(catalog, templates), lang, templates }))
+      .then(({ templates }) => ({ catalog: translate(catalog, templates), lang }))
       .catch((error: unknown) => {
         console.warn(`<remote-support-consent> the ${lang} UI strings did not load (${String(error)}); showing ${sourceLocale}`);
         loaded.delete(lang);

@@ -1,6 +1,10 @@
 import { msg, str } from '../i18n/msg.js';
 
-/** What the reception notice says, in the source language; in the notice's lazy chunk with it. */
+/**
+ * What the reception notice says, in the source language; in the notice's lazy chunk with it. Their
+ * translations have a lit-localize configuration of their own (lit-localize.reception.json, with
+ * locales/reception/*.xlf), so they travel in that chunk too rather than in every page's strings.
+ */
 export const receptionMessages = {
   'reception-hours': (days: string, hours: string, zone: string) =>
     msg(str`受付時間: ${days}、${hours}(${zone})。`, { id: 'rsc-reception-hours' }),
