@@ -46,7 +46,7 @@ rmSync(outdir, { recursive: true, force: true });
 check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
 check('README, VS Code and JetBrains data are generated from the manifest', run(process.execPath, ['scripts/docs.mjs', '--check']));
 
-// Translations: locales/*.xlf must hold every source message as it is now (a changed Japanese
+// Translations: locales/**/*.xlf must hold every source message as it is now (a changed Japanese
 // text needs its translation looked at again), and the generated modules must be built from them, complete.
 // The reception notice's messages have a configuration of their own, so their translations travel in its chunk.
 const generated = [
