@@ -18,10 +18,20 @@ export type ChangedProperties = ReadonlySet<string>;
 const attributeOf = (name: string, { attribute, state }: PropertyDeclaration): string | false =>
   !state && (attribute ?? name.toLowerCase());
 
-/** A class's declared properties and its ancestors', merged as Lit merges them. */
+const merged = new WeakMap<object, Record<string, PropertyDeclaration>>();
+
+/**
+ * A class's declared properties and its ancestors', merged as Lit merges them; worked out once, when
+ * `define()` reads `observedAttributes`, so every instance and attribute change uses what it saw.
+ */
 const declared = (element: typeof ElementBase): Record<string, PropertyDeclaration> => {
-  const parent = Object.getPrototypeOf(element);
-  return { ...(parent.properties && declared(parent)), ...element.properties };
+  let properties = merged.get(element);
+  if (!properties) {
+    const parent = Object.getPrototypeOf(element) as typeof ElementBase | typeof HTMLElement;
+    properties = { ...('properties' in parent && declared(parent)), ...element.properties };
+    merged.set(element, properties);
+  }
+  return properties;
 };
 
 /** One constructed style sheet per style text, shared by every element that uses it. */
