@@ -3,7 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import puppeteerCore from 'puppeteer-core';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, startWebKitDriver } from './scripts/browsers.mjs';
 import { extraCommandsPlugin } from './test/server/commands.mjs';
@@ -18,7 +18,9 @@ if (wanted.includes('chromium')) {
 }
 if (wanted.includes('firefox')) {
   browsers.push(
-    puppeteerLauncher({
+    // Firefox through puppeteer-core (WebDriver BiDi): the full `puppeteer` package would download a browser on install.
+    chromeLauncher({
+      puppeteer: puppeteerCore,
       launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: { 'network.proxy.type': 0 } },
     }),
   );
