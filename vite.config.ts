@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
@@ -47,9 +48,33 @@ function withoutMessageIds(): Plugin {
   };
 }
 
+/**
+ * The dev server has no page at its root, yet `/` is the URL Vite prints: it leads to the demo
+ * portal, keeping the query (`/?lang=en`). A demo page's folder asked for without its final slash
+ * (`/demo/react`) is sent to it with one, as a static server would.
+ */
+function demoEntry(): Plugin {
+  return {
+    name: 'demo-entry',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://dev-server');
+        const folder = /^\/demo(?:\/[\w-]+)*$/.test(url.pathname) && existsSync(join(server.config.root, url.pathname, 'index.html'));
+        const to = url.pathname === '/' ? '/demo/' : folder ? `${url.pathname}/` : undefined;
+        // Pages only: not a form's POST, nor the HMR socket's upgrade.
+        if (!to || !['GET', 'HEAD'].includes(req.method ?? '') || req.headers.upgrade) return next();
+        res.statusCode = 302;
+        res.setHeader('location', to + url.search);
+        res.end();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
-  plugins: [consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutMessageIds(), thirdPartyLicenses()],
+  plugins: [demoEntry(), consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutMessageIds(), thirdPartyLicenses()],
   server: { host: '127.0.0.1', port: 5173 },
   // The generated translations import `str` from the package index, which carries @lit/localize's page-wide
   // runtime; the element never uses that runtime, so they get the tag alone (as src/i18n/catalog.ts does).

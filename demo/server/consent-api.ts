@@ -13,7 +13,8 @@ import { ConsentVerificationError, verifyConsent } from '../../src/verify/index.
  * verified records as JSON Lines in `$DEMO_DATA_DIR/consents.jsonl`.
  */
 export function consentApi({ dataDir = process.env.DEMO_DATA_DIR ?? '.demo-data' } = {}): Plugin {
-  const challenges = new Map<string, string>();
+  /** Each session's unused challenges: one per page it opened (the portal, the React page, another tab). */
+  const challenges = new Map<string, Set<string>>();
   const accepted = Promise.all([
     readFile(new URL('../terms/vendor-terms.json', import.meta.url), 'utf8').then(JSON.parse),
   ]).then((vendor) => [...builtInTerms, ...vendor]);
@@ -36,12 +37,22 @@ export function consentApi({ dataDir = process.env.DEMO_DATA_DIR ?? '.demo-data'
     return body;
   };
 
+  /** The nonce a token claims, unverified: only to pick the issued challenge that verifyConsent must then find in it. */
+  const claimedNonce = (jws: unknown): string => {
+    try {
+      return String(JSON.parse(Buffer.from(String(jws).split('.')[1] ?? '', 'base64url').toString()).nonce ?? '');
+    } catch {
+      return '';
+    }
+  };
+
   return {
     name: 'demo-consent-api',
     configureServer(server) {
       server.middlewares.use('/api/challenge', (req, res) => {
         const challenge = randomBytes(16).toString('base64url');
-        challenges.set(session(req, res), challenge);
+        const id = session(req, res);
+        challenges.set(id, (challenges.get(id) ?? new Set()).add(challenge));
         json(res, 200, { challenge });
       });
       server.middlewares.use('/api/consent', async (req, res) => {
@@ -49,10 +60,12 @@ export function consentApi({ dataDir = process.env.DEMO_DATA_DIR ?? '.demo-data'
         const id = session(req, res);
         try {
           const { jws } = JSON.parse(await readBody(req)) as { jws: string };
-          // The challenge is single-use: a replayed record finds none and fails.
-          const nonce = challenges.get(id) ?? '';
+          // The record must carry one of this session's challenges, each single-use: a replayed record finds none and fails.
+          const issued = challenges.get(id) ?? new Set<string>();
+          const claimed = claimedNonce(jws);
+          const nonce = issued.has(claimed) ? claimed : '';
           const record = await verifyConsent(jws, { terms: await accepted, nonce });
-          challenges.delete(id);
+          issued.delete(nonce);
           await mkdir(dataDir, { recursive: true });
           await appendFile(join(dataDir, 'consents.jsonl'), `${JSON.stringify({ receivedAt: new Date().toISOString(), record, jws })}\n`);
           json(res, 200, { ok: true, record });

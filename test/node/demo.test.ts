@@ -1,11 +1,57 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
+
+const agree = 'remote-support-consent >>> [part~="agree"]';
+const recordId = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** Console errors and warnings, uncaught errors and failed requests: what a demo page must not have in normal use. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const from = message.location().url ?? '';
+    if (!['error', 'warn', 'assert'].includes(message.type())) return;
+    // Vite serves Lit's development build, which says so once per page; a bundle of the package does not.
+    if (message.text().startsWith('Lit is in dev mode')) return;
+    // These tests' server has no HMR socket (`ws: false`), which Vite's client reports; `npm start`'s has one.
+    if (from.endsWith('/@vite/client')) return;
+    problems.push(`console.${message.type()}: ${message.text()} (${from || page.url()})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The page's own texts (title included, the element's shadow tree not) that are Japanese, outside an element marked `lang="ja"`. */
+const japaneseTexts = (page: Page) =>
+  page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const marked = node.parentElement?.closest('[lang]')?.getAttribute('lang');
+      if (marked !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(node.textContent!)) found.push(node.textContent!.trim());
+    }
+    return found;
+  });
+
+/** Waits for the challenge the page fetched from the demo's server. */
+const challengeOf = async (page: Page) =>
+  (await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge || undefined)).jsonValue();
+
+/** Waits until the element's agree button reads `label`: its language has arrived. */
+const agreeReads = (page: Page, label: string) =>
+  page.waitForFunction((label) => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="agree"]')?.textContent?.trim() === label, {}, label);
+
+const elementText = (page: Page, part: string) =>
+  page.$eval('remote-support-consent', (element, part) => element.shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.trim(), part);
 
 // Drives `npm start`'s demo the way a customer would, and checks what its server kept.
 describe('demo portal, end to end', () => {
@@ -14,6 +60,11 @@ describe('demo portal, end to end', () => {
   let dataDir: string;
   let origin: string;
   let port: number;
+
+  const storedLine = async (id: string) => {
+    const lines = (await readFile(join(dataDir, 'consents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    return lines.filter((line) => line.record.id === id);
+  };
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rsc-demo-'));
@@ -32,36 +83,62 @@ describe('demo portal, end to end', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('answers the URL `npm start` prints with the demo portal', async () => {
+    const response = await fetch(`${origin}/`);
+    assert.equal(response.status, 200);
+    assert.equal(response.url, `${origin}/demo/`);
+    assert.match(await response.text(), /<remote-support-consent /);
+    // The query goes along, and a demo folder without its final slash finds its page.
+    for (const [from, to] of [['/?lang=en', '/demo/?lang=en'], ['/demo', '/demo/'], ['/demo/react', '/demo/react/']]) {
+      const redirect = await fetch(`${origin}${from}`, { redirect: 'manual' });
+      assert.deepEqual([redirect.status, redirect.headers.get('location')], [302, to], from);
+    }
+  });
+
   it('takes a real click, and its server verifies and keeps the record with the page challenge', async () => {
     const page = await browser.newPage();
+    const problems = watch(page);
     await page.goto(`${origin}/demo/`);
     await page.waitForSelector('remote-support-consent[state="ready"]');
-    const challenge = await (await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge || undefined)).jsonValue();
+    const challenge = await challengeOf(page);
     await page.evaluate(() => {
       const seen: unknown[] = ((window as { consents?: unknown[] }).consents = []);
       document.addEventListener('consent', (event) => seen.push((event as CustomEvent).detail));
     });
     const arrival = page.waitForNavigation();
-    await page.click('remote-support-consent >>> [part~="agree"]');
+    await page.click(agree);
 
-    // Verified and stored, the portal lets the element go on to the stand-in provider page.
+    // Verified and stored: the portal shows so, and that it is moving on, while it still holds the hand-off.
+    await page.waitForSelector('#verdict[data-ok="true"]');
+    const held = await page.evaluate(() => [
+      document.querySelector('#verdict')!.textContent!,
+      document.querySelector('remote-support-consent')!.state,
+      location.pathname,
+    ]);
+    assert.match(held[0]!, new RegExp(`^検証済み・保存しました \\(記録 (${recordId})\\)。まもなくオプティム社のサイトへ移動します…$`));
+    assert.deepEqual(held.slice(1), ['done', '/demo/']);
+    const id = /記録 ([0-9a-f-]+)/.exec(held[0]!)![1]!;
+
+    // Then the element goes on to the stand-in provider page.
     await arrival;
     const provider = new URL(page.url());
     assert.equal(provider.origin, `http://localhost:${port}`);
     assert.equal(provider.pathname, '/demo/provider/');
+    assert.equal(await page.$eval('#vendor', (vendor) => vendor.textContent), 'サンプル情報システム株式会社');
     await page.click('#accept');
     assert.match(await page.$eval('#number', (number) => number.textContent!), /^\d{6}$/);
 
     // Back to the portal: the element shows the finished state and neither consents nor navigates again.
     await page.goBack();
     await page.waitForSelector('remote-support-consent[state="done"]');
-    const status = await page.$eval('remote-support-consent', (element) => element.shadowRoot!.querySelector('[part~="status"]')!.textContent);
-    assert.match(status!, /もう一度同意する必要はありません/);
+    assert.match((await elementText(page, 'status'))!, /もう一度同意する必要はありません/);
     assert.equal(await page.evaluate(() => (window as { consents?: unknown[] }).consents?.length), 1);
     assert.equal(new URL(page.url()).pathname, '/demo/');
     assert.equal(await page.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
+    assert.equal(await page.$eval('#verdict', (verdict) => verdict.textContent), `検証済み・保存しました (記録 ${id})。`);
+    assert.deepEqual(problems, []);
 
-    const lines = (await readFile(join(dataDir, 'consents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const lines = await storedLine(id);
     assert.equal(lines.length, 1);
     const [{ record }] = lines;
     assert.equal(record.nonce, challenge);
@@ -83,18 +160,141 @@ describe('demo portal, end to end', () => {
     await page.close();
   });
 
+  it('says plainly when the server does not store the consent, and stays on the portal', async () => {
+    const cases: Array<[(request: HTTPRequest) => Promise<void>, RegExp]> = [
+      [(request) => request.respond({ status: 422, contentType: 'application/json', body: '{"ok":false,"code":"nonce-mismatch"}' }), /^検証できず、保存していません \(nonce-mismatch\)。/],
+      [(request) => request.respond({ status: 503, contentType: 'text/plain', body: 'down' }), /^サーバーに保存できませんでした \(HTTP 503\)。/],
+      [(request) => request.abort('failed'), /^サーバーに保存できませんでした \(TypeError: Failed to fetch\)。/],
+    ];
+    // Side by side, so one wait past the pause before a hand-off covers them all.
+    await Promise.all(
+      cases.map(async ([answer, says]) => {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        page.on('request', (request) => void (request.url().endsWith('/api/consent') ? answer(request) : request.continue()));
+        await page.goto(`${origin}/demo/`);
+        await page.waitForSelector('remote-support-consent[state="ready"]');
+        await page.click(agree);
+        await page.waitForSelector('#verdict[data-ok="false"]');
+        const verdict = await page.$eval('#verdict', (verdict) => verdict.textContent!);
+        assert.match(verdict, says);
+        assert.match(verdict, /オプティム社のサイトへは進みません/);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        assert.equal(new URL(page.url()).pathname, '/demo/');
+        assert.equal(await page.$eval('remote-support-consent', (element) => element.state), 'done');
+        await page.close();
+      }),
+    );
+  });
+
+  it("keeps each page's challenge good while the same visitor opens others", async () => {
+    const portal = await browser.newPage();
+    await portal.goto(`${origin}/demo/`);
+    await portal.waitForSelector('remote-support-consent[state="ready"]');
+    const challenge = await challengeOf(portal);
+    const react = await browser.newPage();
+    await react.goto(`${origin}/demo/react/`);
+    assert.notEqual(await challengeOf(react), challenge);
+    await react.close();
+    await portal.bringToFront();
+    await portal.click(agree);
+    await portal.waitForSelector('#verdict[data-ok]');
+    assert.equal(await portal.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
+    await portal.close();
+  });
+
+  it('shows the whole portal in the language chosen, and keeps it all the way to the provider page', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${origin}/demo/?lang=en`);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    assert.equal(await page.title(), 'Request remote support | Sample Information Systems customer portal');
+    assert.equal(await elementText(page, 'agree'), 'I agree');
+    assert.deepEqual(await japaneseTexts(page), []);
+
+    // The switch turns every text, the element's and the page's, and the address keeps the choice.
+    await page.click('[data-lang="ja"]');
+    await agreeReads(page, '同意する');
+    assert.equal(await page.title(), 'リモートサポートのお申し込み | サンプル情報システム株式会社 お客様ポータル');
+    assert.equal(await page.$eval('[slot="notes"]', (notes) => notes.textContent), 'ご不明な点はサポートセンター(0120-000-000、平日 9:00〜17:00)までお電話ください。');
+    assert.equal(new URL(page.url()).search, '');
+    await page.click('[data-lang="en"]');
+    await agreeReads(page, 'I agree');
+    assert.equal(new URL(page.url()).search, '?lang=en');
+    assert.deepEqual(await japaneseTexts(page), []);
+    for (const href of await page.$$eval('#demo-pages a', (links) => links.map((link) => link.href))) {
+      assert.equal(new URL(href).searchParams.get('lang'), 'en', href);
+    }
+
+    const arrival = page.waitForNavigation();
+    await page.click(agree);
+    await page.waitForSelector('#verdict[data-ok="true"]');
+    assert.match(await page.$eval('#verdict', (verdict) => verdict.textContent!), new RegExp(`^Verified and stored \\(record ${recordId}\\)\\. Moving on to OPTiM's site…$`));
+    await arrival;
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+    assert.equal(await page.$eval('#vendor', (vendor) => vendor.textContent), 'Sample Information Systems Co., Ltd.');
+    await page.click('#accept');
+    assert.deepEqual(await japaneseTexts(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('renders the React wrapper, whose onConsent receives the signed record', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/demo/react/`);
     await page.waitForSelector('remote-support-consent[state="ready"]');
-    await page.click('remote-support-consent >>> [part~="agree"]');
+    await challengeOf(page);
+    await page.click(agree);
     await page.waitForFunction(() => document.querySelector('#verdict')!.textContent!.includes('記録'));
     const [verdict, state] = await page.evaluate(() => [
       document.querySelector('#verdict')!.textContent!,
       document.querySelector('remote-support-consent')!.getAttribute('state'),
     ]);
-    assert.match(verdict!, /^同意を受け取りました: 記録 [0-9a-f-]{36}$/);
+    assert.match(verdict!, new RegExp(`^同意を受け取りました: 記録 ${recordId}$`));
     assert.equal(state, 'done');
+
+    // In English, the page and the element alike.
+    await page.click('button[lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#verdict')!.textContent!.startsWith('Consent received: record '));
+    assert.equal(await page.title(), 'Using it from React | remote-support-consent');
+    assert.equal(new URL(page.url()).search, '?lang=en');
+    assert.deepEqual(await japaneseTexts(page), []);
+    await page.close();
+  });
+
+  it('links every demo page from the portal, and none logs an error or fails a request in normal use', async () => {
+    const pages = (await readdir('demo', { recursive: true }))
+      .filter((file) => posix.basename(file) === 'index.html')
+      .map((file) => posix.join('/demo', posix.dirname(file), '/'));
+    const page = await browser.newPage();
+    const problems = watch(page);
+    // The URL `npm start` prints.
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    const links = await page.$$eval('#demo-pages a', (links) => links.map((link) => link.href));
+    assert.deepEqual(links.map((href) => new URL(href).pathname).sort(), pages.sort());
+
+    // What a person trying each page does there, short of leaving it (the end-to-end test above follows the hand-off).
+    const use: Record<string, () => Promise<unknown>> = {
+      '/demo/': async () => {
+        for (const [lang, label] of [['en', 'I agree'], ['ja', '同意する']]) {
+          await page.click(`[data-lang="${lang}"]`);
+          await agreeReads(page, label);
+        }
+      },
+      '/demo/provider/': () => page.click('#accept').then(() => page.waitForSelector('#number-step:not([hidden])')),
+      '/demo/react/': () => challengeOf(page).then(() => page.click(agree)).then(() => page.waitForSelector('remote-support-consent[state="done"]')),
+    };
+    for (const href of links) {
+      for (const lang of ['ja', 'en']) {
+        const url = new URL(href);
+        url.searchParams.set('lang', lang);
+        await page.goto(url.href, { waitUntil: 'networkidle0' });
+        if (await page.$('remote-support-consent')) await page.waitForSelector('remote-support-consent[state="ready"]');
+        await use[url.pathname]?.();
+      }
+    }
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });
