@@ -31,6 +31,24 @@ describe('terms digest (RFC 8785 + SHA-256 + base64url)', () => {
     expect(() => canonicalize(undefined)).to.throw(TypeError);
   });
 
+  it('tells a lone surrogate from a pair, anywhere in a string', () => {
+    for (const lone of ['\udc00', 'a\ud800b', '\ud83d\ude00\ude00', '\ud83d']) expect(() => canonicalize(lone), JSON.stringify(lone)).to.throw(TypeError);
+    for (const whole of ['😀', 'a😀b', '同意']) expect(canonicalize(whole)).to.equal(JSON.stringify(whole));
+  });
+
+  it('refuses exactly the strings that are not well-formed UTF-16', () => {
+    // Decoding as UTF-8 and back changes a string exactly when it holds a lone surrogate.
+    const wellFormed = (text: string) => new TextDecoder().decode(new TextEncoder().encode(text)) === text;
+    fc.assert(
+      // Halves of one pair, in any order and number, among ordinary characters.
+      fc.property(fc.string({ unit: fc.constantFrom('a', '同', '\ud83d', '\ude00') }), (text) => {
+        if (wellFormed(text)) expect(canonicalize(text)).to.equal(JSON.stringify(text));
+        else expect(() => canonicalize(text)).to.throw(TypeError);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('agrees with the reference implementation on random JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue({ stringUnit: 'grapheme' }), (value) => {

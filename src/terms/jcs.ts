@@ -1,3 +1,6 @@
+/** Under the u flag, `\p{Cs}` matches only unpaired surrogates (a pair is one code point). */
+const loneSurrogate = /\p{Cs}/u;
+
 /**
  * RFC 8785 JSON Canonicalization Scheme for values as `JSON.parse` returns them.
  *
@@ -11,7 +14,9 @@ export function canonicalize(value: unknown): string {
     return JSON.stringify(value);
   }
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) throw new TypeError('JCS: lone surrogate in string');
+    // `\p{Cs}` under the u flag matches only unpaired surrogates; String.prototype.isWellFormed
+    // would say the same but is missing in Firefox 115–118, within the supported browsers.
+    if (loneSurrogate.test(value)) throw new TypeError('JCS: lone surrogate in string');
     return JSON.stringify(value);
   }
   if (value === null || typeof value === 'boolean') return String(value);
