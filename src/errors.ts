@@ -23,14 +23,27 @@ export interface ConsentErrorDetail {
 /** An error with a stable `code`, thrown by the element's internals and turned into a `consent-error`. */
 export class ConsentError extends Error implements ConsentErrorDetail {
   override name = 'ConsentError';
+  /**
+   * The HTTP error status a vendor server answered with; absent when no answer came (a network
+   * failure, a timeout). The code is the same either way; this tells what the customer can do.
+   */
+  readonly status: number | undefined;
   constructor(
     readonly code: ConsentErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
+    this.status = options?.status;
   }
 }
 
-/** Codes where trying again may help the customer (a flaky network), so the UI offers a retry. */
-export const isRetryable = (code: ConsentErrorCode): boolean => code === 'terms-fetch-failed';
+/**
+ * Whether loading again may help the customer, so the UI offers a retry: after a network failure or
+ * timeout, and after a server error (5xx, or 408 and 429, which ask to come back later), since those
+ * pass. Any other HTTP status is the server's considered answer to this very request (a wrong URL,
+ * refused access): asking again gets the same answer, so the customer is sent to support instead.
+ */
+export function isRetryable({ code, status }: ConsentError): boolean {
+  return code === 'terms-fetch-failed' && (status === undefined || status >= 500 || status === 408 || status === 429);
+}

@@ -9,7 +9,8 @@ export interface Deadline {
 
 /**
  * One request to a vendor server with a deadline, read as text. Every failure
- * (network, HTTP status, timeout) becomes a `ConsentError` with `code`; a
+ * (network, HTTP status, timeout) becomes a `ConsentError` with `code`, and
+ * with `status` when the server answered with an HTTP error; a
  * cancellation rejects with the caller's abort reason instead, so the caller
  * can tell "gave up" from "failed".
  */
@@ -25,12 +26,13 @@ export async function fetchText(
   const timer = setTimeout(() => controller.abort(new ConsentError(code, `${url}: no answer within ${timeoutMs} ms`)), timeoutMs);
   try {
     const response = await fetch(new URL(url, document.baseURI), { ...init, signal: controller.signal });
-    if (!response.ok) throw new ConsentError(code, `${url}: HTTP ${response.status}`);
+    const { ok, status, statusText } = response;
+    if (!ok) throw new ConsentError(code, `${url}: the server answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`, { status });
     return await response.text();
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
     if (error instanceof ConsentError) throw error;
-    throw new ConsentError(code, `${url}: ${String(error)}`, { cause: error });
+    throw new ConsentError(code, `${url}: network error (${String(error)})`, { cause: error });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);

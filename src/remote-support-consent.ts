@@ -9,6 +9,7 @@ import { defaultReception, type ReceptionAttributes } from './reception/attribut
 import type { ReceptionNotice } from './reception/index.js';
 import { styles } from './remote-support-consent.styles.js';
 import { ElementBase, type ChangedProperties, type PropertyDeclaration } from './view/element-base.js';
+import { errorText } from './view/error-text.js';
 import { renderTerms } from './view/terms.js';
 import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
 import { resolveTerms } from './terms/resolve.js';
@@ -33,8 +34,8 @@ export type ConsentStateName = ConsentState['name'];
  * @summary Versioned remote-support terms and a signed record of the customer's consent.
  *
  * @attr lang - UI language and language of the built-in terms (`ja` or `en`): the element's own, else the nearest ancestor's across shadow roots, else `ja`. Follows run-time changes. The native `lang` property reflects it.
- * @attr color-scheme - `light` or `dark` forces a colour scheme; without it the element follows `prefers-color-scheme`.
- * @attr state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
+ * @attr {'light' | 'dark'} color-scheme - `light` or `dark` forces a colour scheme; without it the element follows `prefers-color-scheme`.
+ * @attr {'loading' | 'ready' | 'signing' | 'redirecting' | 'done' | 'declined' | 'error'} state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
  *
  * @fires {CustomEvent<TermsEventDetail>} terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
  * @fires {CustomEvent<ConsentEventDetail>} consent - The customer agreed and the record is signed. Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
@@ -47,7 +48,7 @@ export type ConsentStateName = ConsentState['name'];
  * @csspart status - The live region for progress and error messages.
  * @csspart title - The terms' title (a heading).
  * @csspart meta - The version and effective date line.
- * @csspart retry - The button that loads the terms again after a network failure.
+ * @csspart retry - The button that loads the terms again after a failure that may pass: a network failure, a timeout, a server error (5xx).
  * @csspart reconsider - The button that shows the terms again after the customer declined.
  * @csspart reception - The reception-hours notice (with `reception-hours`): the hours, and whether it is within them now.
  * @csspart redirect-link - The link to the external site, shown while and after handing over (the fallback when navigation or a new tab fails).
@@ -173,6 +174,8 @@ export class RemoteSupportConsent extends ElementBase {
   #redirect?: string;
   /** The hand-off happens once per element, whoever starts it. */
   #handedOff = false;
+  /** The missing-nonce warning is given once per element, however often the customer agrees again after a failed signing. */
+  #warnedNoNonce = false;
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
   #cameBack = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
 
@@ -400,6 +403,7 @@ export class RemoteSupportConsent extends ElementBase {
         nonce: this.challenge,
         subject: this.subject,
       });
+      this.#warnIfNoNonce();
       const signed = await signRecord(record, this.signUrl, { timeoutMs: this.#timeoutMs, signal: signing.signal });
       if (signing.signal.aborted) return;
       // Only the signing → done step may announce a consent.
@@ -414,6 +418,19 @@ export class RemoteSupportConsent extends ElementBase {
       this.#moveFocusAfterRender('status');
       report(this, failure);
     }
+  }
+
+  /**
+   * Only now is a record without a nonce certain: hosts often set `challenge` after the page
+   * loads, so its absence earlier means nothing. With `sign-url` the vendor's own server signs
+   * the record, within the customer's session, so it knows which session it came from anyway.
+   */
+  #warnIfNoNonce(): void {
+    if (this.challenge || this.signUrl || this.#warnedNoNonce) return;
+    this.#warnedNoNonce = true;
+    console.warn(
+      '<remote-support-consent> the consent record has no nonce: set challenge to a nonce your server issued for this session (or use sign-url), or the server cannot tell this consent from a replayed one',
+    );
   }
 
   /**
@@ -473,8 +490,7 @@ export class RemoteSupportConsent extends ElementBase {
     return html`
       <div class="root" lang=${this.#stringsLang}>
         <slot name="header"></slot>
-        <p class="instruction">${m.instruction()}</p>
-        <p class="notice">${m.notice()}</p>
+        ${this.#renderIntro(m)}
         ${'terms' in view ? renderTerms(view.terms.document, m, this.#stringsLang, this.#level) : nothing}
         ${'terms' in view ? this.#renderReception() : nothing}
         <slot name="notes"></slot>
@@ -491,6 +507,20 @@ export class RemoteSupportConsent extends ElementBase {
         </div>
         <slot name="footer"></slot>
       </div>
+    `;
+  }
+
+  /**
+   * The seed's instruction and external-site notice, only while they are true: while the customer
+   * can agree (the buttons stay while signing, so the view does not jump under their pointer), and
+   * the notice only where agreeing leads to the external site.
+   */
+  #renderIntro(m: Catalog) {
+    const name = this.view.name;
+    if (name !== 'ready' && name !== 'signing') return nothing;
+    return html`
+      <p class="instruction">${m.instruction()}</p>
+      ${this.redirectTarget === 'none' ? nothing : html`<p class="notice">${m.notice()}</p>`}
     `;
   }
 
@@ -512,7 +542,7 @@ export class RemoteSupportConsent extends ElementBase {
       case 'loading':
         return m.loading();
       case 'ready':
-        return view.error ? m[`error-${view.error.code}`]() : this.#cameBack ? m['came-back']() : '';
+        return view.error ? errorText(m, view.error) : this.#cameBack ? m['came-back']() : '';
       case 'signing':
         return m.signing();
       case 'redirecting':
@@ -522,7 +552,7 @@ export class RemoteSupportConsent extends ElementBase {
       case 'declined':
         return m.declined();
       case 'error':
-        return m[`error-${view.error.code}`]();
+        return errorText(m, view.error);
     }
   }
 
@@ -556,7 +586,7 @@ export class RemoteSupportConsent extends ElementBase {
       case 'declined':
         return html`<button part="reconsider" type="button" @click=${this.#onReconsider}>${m.reconsider()}</button>`;
       case 'error':
-        return isRetryable(view.error.code)
+        return isRetryable(view.error)
           ? html`<button part="retry" type="button" @click=${this.#onRetry}>${m.retry()}</button>`
           : nothing;
       default:

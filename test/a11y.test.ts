@@ -50,6 +50,7 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
     return element;
   },
   error: (lang) => settled(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/status/500"></remote-support-consent>`),
+  'error (refused)': (lang) => settled(html`<remote-support-consent lang=${lang} redirect-target="none" terms-src="/__terms/status/404"></remote-support-consent>`),
 };
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {

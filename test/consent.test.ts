@@ -5,7 +5,7 @@ import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { builtInTerms } from '../src/terms/index.js';
 import { verifyConsent } from '../src/verify/index.js';
-import { clickPart, doubleClick, engine, frameReport, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
+import { clickPart, doubleClick, engine, frameReport, part, record, settle, settled, spyOnOpen, spyOnWarn, untilState } from './helpers.js';
 
 const payloadOf = async (jws: string) =>
   JSON.parse(new TextDecoder().decode((await compactVerify(jws, EmbeddedJWK)).payload));
@@ -135,6 +135,50 @@ describe('consent: a real click signs a record', () => {
   });
 });
 
+describe('consent: a record without a nonce', () => {
+  const aboutNonce = (warnings: unknown[][]) => warnings.filter(([text]) => /^<remote-support-consent> .*\bnonce\b/.test(String(text)));
+
+  it('warns the integrator once, when it is signed, however often the customer agrees', async () => {
+    const warnings = spyOnWarn();
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    expect(aboutNonce(warnings), 'before agreeing').to.have.length(0);
+    // The first signature fails, so the customer agrees twice and two records are made.
+    const sign = crypto.subtle.sign;
+    crypto.subtle.sign = () => Promise.reject(new Error('no signature this time'));
+    try {
+      await clickPart(element, 'agree');
+      await untilState(element, () => element.state === 'ready' && part(element, 'status')!.textContent !== '');
+    } finally {
+      delete (crypto.subtle as Partial<SubtleCrypto>).sign;
+    }
+    expect(crypto.subtle.sign).to.equal(sign);
+    expect(aboutNonce(warnings)).to.have.length(1);
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    expect(aboutNonce(warnings)).to.have.length(1);
+    expect(String(aboutNonce(warnings)[0]![0])).to.contain('challenge');
+  });
+
+  it('does not warn when the host sets challenge after the element connected, before agree', async () => {
+    const warnings = spyOnWarn();
+    const events = consents();
+    const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
+    element.challenge = 'late-nonce';
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    expect(events[0]!.detail.record.nonce).to.equal('late-nonce');
+    expect(aboutNonce(warnings)).to.deep.equal([]);
+  });
+
+  it('does not warn when the vendor server signs (sign-url)', async () => {
+    const warnings = spyOnWarn();
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/ok"></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    expect(aboutNonce(warnings)).to.deep.equal([]);
+  });
+});
+
 describe('consent: the device key', () => {
   it('is the same key on the next page of the same profile', async () => {
     const first = await deviceKeyInNewPage();
@@ -192,6 +236,8 @@ describe('consent: signing on the vendor server (sign-url)', () => {
       expect(events.map((event) => `${event.type} ${event.detail.code}`)).to.deep.equal(['consent-error sign-failed']);
       expect(part(element, 'status')!.textContent).to.contain('同意を記録できませんでした');
       element.signUrl = '/__sign/ok';
+      // The short timeout was for the failure; the retry must not fail by it on a busy machine.
+      element.timeout = 5000;
       await clickPart(element, 'agree');
       await untilState(element, 'done');
       expect(events.map((event) => event.type)).to.deep.equal(['consent-error', 'consent']);

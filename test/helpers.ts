@@ -123,6 +123,15 @@ export function spyOnOpen(): unknown[][] {
   return calls;
 }
 
+/** Spies on console.warn for this test: the calls are recorded, nothing is printed. */
+export function spyOnWarn(): unknown[][] {
+  const calls: unknown[][] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void calls.push(args);
+  cleanups.push(() => (console.warn = original));
+  return calls;
+}
+
 /** Loads `src` in a fresh frame (a new page, same profile) and resolves to the first message it posts to this page. */
 export async function frameReport<T>(src: string, timeout = 6000): Promise<T> {
   const frame = document.createElement('iframe');

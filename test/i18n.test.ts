@@ -34,6 +34,18 @@ describe('languages', () => {
     expect(text(element, 'reconsider')).to.equal('Back to the consent form');
   });
 
+  it('speaks English in the views without an agree control: no instruction, no external-site notice', async () => {
+    const declined = await settled(html`<remote-support-consent lang="en" redirect-url="https://connect.optim.co.jp/"></remote-support-consent>`);
+    expect(declined.shadowRoot!.querySelector('.notice')!.textContent).to.equal('You will be connected to Remote Connect Support (an external site).');
+    await clickPart(declined, 'decline');
+    await untilState(declined, 'declined');
+    expect(declined.shadowRoot!.querySelector('.instruction, .notice')).to.equal(null);
+    const refused = await settled(html`<remote-support-consent lang="en" redirect-target="none" terms-src="/__terms/status/404"></remote-support-consent>`);
+    expect(refused.state).to.equal('error');
+    expect(refused.shadowRoot!.querySelector('.instruction, .notice')).to.equal(null);
+    expect(text(refused, 'status')).to.equal('The consent form could not be retrieved from the server, so it cannot be shown. Please contact support.');
+  });
+
   it('marks the UI text with its language, and the terms with theirs', async () => {
     const element = await settled(html`<remote-support-consent lang="en" redirect-target="none" terms-src="/test/fixtures/markup.json"></remote-support-consent>`);
     expect(element.shadowRoot!.querySelector('.root')!.getAttribute('lang')).to.equal('en');

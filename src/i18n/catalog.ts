@@ -36,6 +36,16 @@ export const catalog = {
   reconsider: () => msg('同意確認書に戻る', { id: 'rsc-reconsider' }),
   'error-terms-fetch-failed': () =>
     msg('同意確認書を読み込めませんでした。通信環境をご確認のうえ、もう一度お試しください。', { id: 'rsc-error-terms-fetch-failed' }),
+  // Also terms-fetch-failed, when the server answered with an HTTP error: the customer's connection works, so
+  // these do not send them to check it. A server error (5xx) may pass; any other answer will not.
+  'error-terms-fetch-server-error': () =>
+    msg('同意確認書のサーバーが一時的に利用できないため、読み込めませんでした。しばらくしてからもう一度お試しいただくか、サポート窓口にお問い合わせください。', {
+      id: 'rsc-error-terms-fetch-server-error',
+    }),
+  'error-terms-fetch-refused': () =>
+    msg('同意確認書をサーバーから取得できなかったため、表示できません。お手数ですが、サポート窓口にお問い合わせください。', {
+      id: 'rsc-error-terms-fetch-refused',
+    }),
   'error-terms-invalid': () =>
     msg('同意確認書の形式に誤りがあるため表示できません。サポート窓口にお問い合わせください。', { id: 'rsc-error-terms-invalid' }),
   'error-terms-integrity-mismatch': () =>

@@ -23,6 +23,8 @@
 'rsc-error-redirect-not-configured': `Remote support cannot start because no destination is configured. Please contact support.`,
 'rsc-error-sign-failed': `Your consent could not be recorded. Please try again.`,
 'rsc-error-terms-fetch-failed': `The consent form could not be loaded. Please check your connection and try again.`,
+'rsc-error-terms-fetch-refused': `The consent form could not be retrieved from the server, so it cannot be shown. Please contact support.`,
+'rsc-error-terms-fetch-server-error': `The consent form could not be loaded because its server is temporarily unavailable. Please try again in a few minutes, or contact support.`,
 'rsc-error-terms-integrity-mismatch': `The consent form does not match the expected text and cannot be shown. Please contact support.`,
 'rsc-error-terms-invalid': `The consent form is not in the expected format and cannot be shown. Please contact support.`,
 'rsc-error-terms-version-unknown': `The requested version of the consent form was not found. Please contact support.`,
