@@ -1,6 +1,8 @@
-// Everything written from custom-elements.json, so the docs never drift from the source:
-// the README's API tables, VS Code custom HTML data, JetBrains web-types, and the README's
-// CDN tag with the SRI hash of the last build. `--check` writes nothing and fails on drift.
+// The README's parts written from custom-elements.json and the build, so they never drift from
+// the source: the API tables (<!-- api:start --> … <!-- api:end -->) and the CDN tag with the
+// SRI hash of the last build (<!-- cdn:start --> … <!-- cdn:end -->). The editors' data
+// (vscode.html-custom-data.json, web-types.json) comes with the manifest: see
+// custom-elements-manifest.config.mjs. `--check` writes nothing and fails on drift.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const check = process.argv.includes('--check');
@@ -73,51 +75,7 @@ let readme = readFileSync('README.md', 'utf8');
 readme = between(readme, 'api', api);
 if (cdn) readme = between(readme, 'cdn', cdn);
 
-const htmlData = {
-  version: 1.1,
-  tags: [
-    {
-      name: element.tagName,
-      description: element.summary ?? element.description,
-      attributes: element.attributes.map(({ name, description, type }) => ({
-        name,
-        description,
-        ...(/^'/.test(type?.text ?? '') ? { values: type.text.split('|').map((value) => ({ name: value.trim().replace(/'/g, '') })) } : {}),
-      })),
-      references: [{ name: 'README', url: `https://www.npmjs.com/package/${pkg.name}` }],
-    },
-  ],
-};
-
-const webTypes = {
-  $schema: 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json',
-  name: pkg.name,
-  version: pkg.version,
-  'description-markup': 'markdown',
-  contributions: {
-    html: {
-      elements: [
-        {
-          name: element.tagName,
-          description: element.description,
-          attributes: element.attributes.map(({ name, description, type }) => ({ name, description, value: { type: type?.text ?? 'string' } })),
-          events: element.events.map(({ name, description }) => ({ name, description })),
-          slots: element.slots.map(({ name, description }) => ({ name, description })),
-        },
-      ],
-    },
-    css: {
-      properties: element.cssProperties.map(({ name, description }) => ({ name, description })),
-      parts: element.cssParts.map(({ name, description }) => ({ name, description })),
-    },
-  },
-};
-
-const outputs = {
-  'README.md': readme,
-  'vscode.html-custom-data.json': `${JSON.stringify(htmlData, null, 2)}\n`,
-  'web-types.json': `${JSON.stringify(webTypes, null, 2)}\n`,
-};
+const outputs = { 'README.md': readme };
 const stale = Object.entries(outputs).filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
 if (check) {
   for (const [file] of stale) console.error(`${file} is stale: run \`npm run docs\` (after \`npm run build\` for the CDN hash) and commit it.`);

@@ -1,13 +1,32 @@
-// `npm test`: type checking, the manifest's freshness, the Node tests and the browser tests,
-// ending with the one line CI reads: `N passed, N failed`.
+// `npm test`: the whole suite, as CI runs it: type checking; the generated files' freshness (the
+// manifest and the editors' data, the README's generated parts, the translations); the npm and CDN
+// builds; the Node tests; the browser tests in Chromium, Firefox and WebKit. It ends with the one line
+// CI reads: `N passed, N failed`.
+//
+// `npm run test:quick` (`--quick`), the loop for daily work: type checking, the Node tests that need
+// neither a build nor a browser, and the browser tests in Chromium only.
+// `npm run test:generated` (`--generated`): the freshness checks (and the build they need) alone.
+//
+// A run changes no file git tracks, even on a stale tree: every freshness check generates its files
+// in a temporary directory and compares them with the committed ones; what the run does write (dist/,
+// src/terms/generated/, .test-results/) git ignores. The last check (in CI) makes sure of it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './browsers.mjs';
+import { manifestIsFresh, translationsAreFresh } from './freshness.mjs';
+import { treeState } from './tree-state.mjs';
+
+const quick = process.argv.includes('--quick');
+const generatedOnly = process.argv.includes('--generated');
+
+/** Node tests the quick loop leaves out: they need `npm run build` first, or start a browser, a server or npm. */
+const slowNodeTests = ['built-files', 'cdn', 'demo', 'package-consumer', 'readme'];
 
 const tally = { passed: 0, failed: 0 };
 const run = (command, args, options = {}) =>
   spawnSync(command, args, { stdio: 'inherit', shell: false, ...options }).status === 0;
+const bin = (name) => join('node_modules', '.bin', name);
 
 /** A step that is one test: it passes or fails as a whole. */
 function check(name, ok) {
@@ -16,10 +35,10 @@ function check(name, ok) {
 }
 
 /** A runner that writes its own tally to .test-results/<name>.json. */
-function suite(name, command, args) {
+function suite(name, command, args, options) {
   const file = `.test-results/${name}.json`;
   rmSync(file, { force: true });
-  const ok = run(command, args);
+  const ok = run(command, args, options);
   const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
   tally.passed += counts.passed;
   // A runner that failed without reporting a failed test still failed.
@@ -28,50 +47,42 @@ function suite(name, command, args) {
 
 mkdirSync('.test-results', { recursive: true });
 rmSync('.test-results/tally.txt', { force: true });
-chromiumPath();
-const bin = (name) => join('node_modules', '.bin', name);
+if (!generatedOnly) chromiumPath();
+const before = treeState();
 run(process.execPath, ['scripts/terms.mjs']);
-check('type check (tsc)', run(bin('tsc'), ['-p', '.']));
+if (!generatedOnly) check('type check (tsc)', run(bin('tsc'), ['-p', '.']));
 
-// The analyzer resolves --outdir against the working directory.
-const outdir = '.test-results/manifest';
-run(bin('cem'), ['analyze', '--quiet', '--outdir', outdir], { stdio: 'ignore' });
-const fresh = existsSync(join(outdir, 'custom-elements.json')) && readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
-const stale = fresh !== readFileSync('custom-elements.json', 'utf8');
-if (stale) console.error('custom-elements.json is stale: run `npm run manifest` and commit it.');
-check('custom-elements.json is generated from the source', !stale);
-rmSync(outdir, { recursive: true, force: true });
+if (!quick) {
+  check('custom-elements.json, vscode.html-custom-data.json and web-types.json are generated from the source', await manifestIsFresh());
+  // The npm and CDN builds (the package tests install them), then the README's parts written from the manifest and the build.
+  check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  check("README's API tables and CDN tag are generated from the manifest and the build", run(process.execPath, ['scripts/docs.mjs', '--check']));
+  // The reception notice's messages have a configuration of their own, so their translations travel in its chunk.
+  check('translations are complete and built from locales/**/*.xlf', translationsAreFresh());
+}
 
-// The npm and CDN builds (the package test installs them), then the docs written from the manifest.
-check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
-check('README, VS Code and JetBrains data are generated from the manifest', run(process.execPath, ['scripts/docs.mjs', '--check']));
+if (!generatedOnly) {
+  const nodeTests = readdirSync('test/node')
+    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => !quick || !slowNodeTests.includes(name.slice(0, -'.test.ts'.length)))
+    .map((name) => join('test/node', name));
+  suite('node', process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./test/server/node-tally.mjs', '--test-reporter-destination=.test-results/node.log',
+    ...nodeTests,
+  ]);
+  suite('browser', bin('wtr'), [], quick ? { env: { ...process.env, BROWSERS: 'chromium' } } : {});
+}
 
-// Translations: locales/**/*.xlf must hold every source message as it is now (a changed Japanese
-// text needs its translation looked at again), and the generated modules must be built from them, complete.
-// The reception notice's messages have a configuration of their own, so their translations travel in its chunk.
-const generated = [
-  'locales/en.xlf', 'src/i18n/locales/en.ts', 'src/i18n/locale-codes.ts',
-  'locales/reception/en.xlf', 'src/reception/locales/en.ts',
-];
-const before = generated.map((file) => existsSync(file) && readFileSync(file, 'utf8'));
-const builds = [[], ['--config', 'lit-localize.reception.json']].map((config) => {
-  spawnSync(bin('lit-localize'), ['extract', ...config], { encoding: 'utf8' });
-  return spawnSync(bin('lit-localize'), ['build', ...config], { encoding: 'utf8' });
-});
-const missing = builds.some((build) => /is missing/.test(build.stdout + build.stderr));
-const changed = generated.some((file, i) => readFileSync(file, 'utf8') !== before[i]);
-if (missing) console.error(builds.map((build) => build.stdout + build.stderr).join(''));
-if (changed) console.error('locales/**/*.xlf or a generated locales module is stale: run `npm run localize`, translate what changed, and commit it.');
-check('translations are complete and built from locales/**/*.xlf', builds.every((build) => build.status === 0) && !missing && !changed);
-
-const nodeTests = readdirSync('test/node').filter((name) => name.endsWith('.test.ts')).map((name) => join('test/node', name));
-suite('node', process.execPath, [
-  '--import', 'tsx', '--test',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./test/server/node-tally.mjs', '--test-reporter-destination=.test-results/node.log',
-  ...nodeTests,
-]);
-suite('browser', bin('wtr'), []);
+// In CI nobody edits while the tests run, so a file changed meanwhile was changed by the run: a failure.
+// At a desk it may be an edit made meanwhile, so it is only reported.
+const after = treeState();
+if (before && after) {
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
+  for (const file of changed) console.error(`${file} changed during the run${process.env.CI ? '' : ' (by the run, or by an edit meanwhile)'}: a test run must write only where git ignores.`);
+  if (process.env.CI) check('the run changed no file git tracks or sees', changed.length === 0);
+}
 
 const line = `${tally.passed} passed, ${tally.failed} failed`;
 writeFileSync('.test-results/tally.txt', `${line}\n`);

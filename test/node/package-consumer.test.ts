@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRecord } from '../../src/consent/record.js';
 import { signRecord } from '../../src/consent/sign.js';
@@ -18,7 +18,8 @@ describe('the packed package, installed in a consumer project', () => {
 
   before(() => {
     project = mkdtempSync(join(tmpdir(), 'rsc-consumer-'));
-    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    // Without prepack's rebuild, which would empty dist/ under the other Node tests reading it meanwhile.
+    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', project], { encoding: 'utf8' }).trim().split('\n').pop()!;
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${tarball}`], { cwd: project, stdio: 'ignore' });
   });
@@ -31,6 +32,29 @@ describe('the packed package, installed in a consumer project', () => {
     assert.ok(files.includes('package/dist/terms/documents/remote-connect-support.2025-04-01.ja.json'));
     assert.ok(files.includes('package/custom-elements.json') && files.includes('package/web-types.json'));
     assert.deepEqual(files.filter((file) => /\.map$|\/test\/|\/demo\/|\/src\//.test(file)), []);
+  });
+
+  it('ships every module its custom-elements.json describes or refers to, and the editors\' data', () => {
+    const files = new Set(execFileSync('tar', ['-tzf', readdirSync(project).find((name) => name.endsWith('.tgz'))!], { cwd: project, encoding: 'utf8' }).split('\n'));
+    const installed = join(project, 'node_modules/remote-support-consent');
+    const manifest = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
+    // Module paths, and every reference to a module of this package (exports, superclass, inheritedFrom, …).
+    const modules = new Set<string>(manifest.modules.map(({ path }: { path: string }) => path));
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') {
+        const { module, package: from } = value as { module?: unknown; package?: unknown };
+        if (typeof module === 'string' && from === undefined) modules.add(module);
+        Object.values(value).forEach(visit);
+      }
+    };
+    visit(manifest.modules);
+    assert.ok(manifest.modules.length > 0);
+    for (const path of modules) assert.ok(files.has(`package/${path}`), `${path} is in the tarball`);
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    for (const file of [pkg.customElements, pkg['web-types'], 'vscode.html-custom-data.json']) {
+      assert.ok(files.has(`package/${posix.normalize(file)}`), `${file} is in the tarball`);
+    }
   });
 
   it('verifies a record in Node with the built-in terms, and imports the element without a DOM', async () => {

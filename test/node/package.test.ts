@@ -11,6 +11,23 @@ describe('package.json', () => {
     assert.ok(existsSync(pkg.customElements));
   });
 
+  it('describes the published modules in custom-elements.json: dist/…js, each compiled from src/', () => {
+    const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
+    assert.ok(manifest.modules.length > 0);
+    for (const { path } of manifest.modules) {
+      assert.match(path, /^dist\/.+\.js$/);
+      // tsconfig.build.json compiles src/ into dist/, file for file (the package-consumer test checks the tarball).
+      assert.ok(existsSync(path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), path);
+    }
+  });
+
+  it('names the editors\' data, and ships it', () => {
+    assert.equal(pkg['web-types'], './web-types.json');
+    for (const file of ['custom-elements.json', 'web-types.json', 'vscode.html-custom-data.json']) {
+      assert.ok(existsSync(file) && pkg.files.includes(file), file);
+    }
+  });
+
   it('exports the element, its class, the verifier and the built-in terms, with types', () => {
     for (const entry of ['.', './element', './verify', './terms']) {
       assert.ok(pkg.exports[entry]?.types && pkg.exports[entry]?.default, entry);
