@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
+import { createRecord, type ConsentRecord } from '../../src/consent/record.js';
+import { signRecord } from '../../src/consent/sign.js';
+import { parseTerms } from '../../src/terms/fetch.js';
+
+// Every code block in README.md is named by a `<!-- snippet: name -->` comment and exercised here as
+// written: only its placeholders (`<your-entry>`, `<your-path>`) are filled in, and the CDN URL is
+// served from this build. Needs `npm run build` first (npm test runs it).
+const readme = readFileSync('README.md', 'utf8');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+interface Snippet {
+  lang: string;
+  code: string;
+}
+
+/** The README's fenced blocks by name; a block with no name is listed under `unnamed`. */
+function readSnippets(text: string) {
+  const named = new Map<string, Snippet>();
+  const unnamed: string[] = [];
+  for (const fence of text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)) {
+    // The name stands above the block, past blank lines and generated-section markers.
+    const above = text.slice(0, fence.index).split('\n').slice(0, -1);
+    while (above.length && /^\s*$|^<!-- [\w-]+:start -->$/.test(above.at(-1)!)) above.pop();
+    const name = /^<!-- snippet: ([\w-]+) -->$/.exec(above.at(-1) ?? '')?.[1];
+    if (name) named.set(name, { lang: fence[1]!, code: fence[2]! });
+    else unnamed.push(fence[2]!.split('\n')[0]!);
+  }
+  return { named, unnamed };
+}
+
+const { named, unnamed } = readSnippets(readme);
+const snippet = (name: string) => {
+  const found = named.get(name);
+  assert.ok(found, `README.md has no block named ${name}`);
+  return found.code;
+};
+/** The commands of a shell block, without their comments. */
+const commands = (code: string) => code.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+/** A placeholder filled in, as an integrator would. */
+const filled = (code: string) => code.replaceAll('<your-entry>', 'vendor-entry').replaceAll('<your-path>', 'remote-support');
+
+const scratch = resolve('.test-results/readme');
+/** Runs a module inside the package's folder, so `remote-support-consent/…` resolves to this build as a consumer's would. */
+function runModule(name: string, code: string): string {
+  mkdirSync(scratch, { recursive: true });
+  const file = join(scratch, `${name}.mjs`);
+  writeFileSync(file, code);
+  return execFileSync(process.execPath, [file], { encoding: 'utf8' });
+}
+
+const tested = new Set(['setup', 'cdn-script', 'cdn-page', 'npm-install', 'npm-import', 'server-express', 'record', 'terms-document', 'terms-import']);
+
+describe('README.md, as written', () => {
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('names every code block, and each name has a test here', () => {
+    assert.deepEqual(unnamed, [], 'every block needs a <!-- snippet: name --> comment above it');
+    assert.deepEqual([...named.keys()].sort(), [...tested].sort());
+    assert.doesNotMatch(readme, /^[ \t]+```/m, 'an indented block would escape this test');
+  });
+
+  it('opens with the two set-up commands, which are the package scripts CI and a newcomer run', () => {
+    assert.ok(readme.startsWith(`# ${pkg.name}\n\n<!-- snippet: setup -->`));
+    assert.deepEqual(commands(snippet('setup')), ['npm install && npm start', 'npm test']);
+    assert.ok(pkg.scripts.start && pkg.scripts.test);
+    assert.match(readFileSync('.ci/run', 'utf8'), /^npm test$/m, 'CI runs the README test command');
+  });
+
+  it('installs the package by its name (the packed-package test installs it as a vendor would)', () => {
+    assert.deepEqual(commands(snippet('npm-install')), [`npm install ${pkg.name}`]);
+  });
+
+  it('imports the element and its class, even in Node without a DOM', () => {
+    const output = runModule('npm-import', `${snippet('npm-import')}\nconsole.log(typeof RemoteSupportConsent, typeof window);\n`);
+    assert.equal(output.trim(), 'function undefined');
+  });
+
+  it('imports the built-in terms and their digest for a server', () => {
+    const code = `${snippet('terms-import')}\nconsole.log(JSON.stringify(await Promise.all(builtInTerms.map(termsDigest))));\n`;
+    const digests = JSON.parse(runModule('terms-import', code)) as string[];
+    assert.ok(digests.length >= 2 && digests.every((digest) => /^[\w-]{43}$/.test(digest)));
+  });
+
+  it('shows a sample record with exactly the members of a real one', () => {
+    const sample = JSON.parse(snippet('record')) as ConsentRecord;
+    const terms = { id: 'remote-connect-support', version: '2025-04-01', locale: 'ja', sha256: 'x' };
+    const real = createRecord({ terms, origin: 'https://portal.example.com', redirect: 'https://a.optim.co.jp/', nonce: 'n', subject: 's' });
+    assert.deepEqual(Object.keys(sample), Object.keys(real));
+    assert.deepEqual(Object.keys(sample.terms), Object.keys(real.terms));
+  });
+
+  it('shows a terms document that the schema accepts', () => {
+    assert.doesNotThrow(() => parseTerms(snippet('terms-document'), 'README.md'));
+  });
+
+  describe('the CDN page and the Express server, in Chromium', () => {
+    let server: ChildProcess;
+    let origin: string;
+    let browser: Browser;
+    const cdnBase = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/cdn/`;
+    const supportPage = () => `<!doctype html><html lang="ja"><meta charset="utf-8"><title>support</title><body>
+${snippet('cdn-script')}
+${filled(snippet('cdn-page'))}
+</body></html>`;
+
+    before(async () => {
+      const port = await freePort();
+      mkdirSync(scratch, { recursive: true });
+      writeFileSync(join(scratch, 'server.mjs'), snippet('server-express'));
+      server = spawn(process.execPath, [join(scratch, 'server.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+      origin = `http://127.0.0.1:${port}`;
+      await until(() => fetch(`${origin}/consent/challenge`).then((answer) => answer.ok, () => false));
+      browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+    });
+
+    after(async () => {
+      await browser?.close();
+      server?.kill();
+    });
+
+    /** A tab where the portal page, the CDN and OPTiM's site are answered here, and the API by the README's server. */
+    async function portal(answerConsent?: (request: HTTPRequest) => Promise<void>) {
+      const page = await browser.newPage();
+      const posted: HTTPRequest[] = [];
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url === `${origin}/support`) return void request.respond({ contentType: 'text/html; charset=utf-8', body: supportPage() });
+        if (url.startsWith(cdnBase)) {
+          const file = join('dist/cdn', new URL(url).pathname.slice(new URL(cdnBase).pathname.length));
+          return void request.respond({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: readFileSync(file) });
+        }
+        if (new URL(url).hostname === 'vendor-entry.optim.co.jp') return void request.respond({ contentType: 'text/html', body: '<title>OPTiM</title>' });
+        if (url === `${origin}/consent` && request.method() === 'POST') {
+          posted.push(request);
+          if (answerConsent) return void answerConsent(request);
+        }
+        void request.continue();
+      });
+      await page.goto(`${origin}/support`);
+      await page.waitForSelector('remote-support-consent[state="ready"]');
+      await page.waitForFunction(() => document.querySelector('remote-support-consent')!.challenge !== '');
+      return { page, posted, errors };
+    }
+
+    const agree = (page: Page) => page.click('remote-support-consent >>> [part~="agree"]');
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${origin}/consent`, { method: 'POST', headers, body }).then(async (answer) => ({ status: answer.status, body: await answer.json() }));
+
+    it('stores the consent, then hands over to the entry page; a retry gets the same answer and a replay is refused', async () => {
+      const { page, posted, errors } = await portal();
+      const stored = page.waitForResponse((response) => response.url() === `${origin}/consent`);
+      const arrival = page.waitForNavigation();
+      await agree(page);
+      const answer = await stored;
+      await arrival;
+      assert.equal(answer.status(), 201);
+      assert.equal(page.url(), 'https://vendor-entry.optim.co.jp/remote-support');
+      assert.deepEqual(errors, []);
+
+      const [request] = posted;
+      assert.equal(request!.headers()['content-type'], 'application/json');
+      const { jws } = JSON.parse(request!.postData()!) as { jws: string };
+      const record = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()) as ConsentRecord;
+      const { id } = record;
+      assert.equal(record.redirect, 'https://vendor-entry.optim.co.jp/remote-support');
+
+      // The answer was lost and the page sends the same JWS again: the same record, not a second one.
+      assert.deepEqual(await post(JSON.stringify({ jws })), { status: 200, body: { id } });
+      // The same record signed again is another JWS for a stored id; a new record cannot reuse the spent challenge.
+      const again = await signed(record);
+      assert.deepEqual(await post(JSON.stringify({ jws: again })), { status: 409, body: { code: 'replayed' } });
+      const reused = await signed(createRecord({ terms: record.terms, origin: record.origin, nonce: record.nonce }));
+      assert.deepEqual(await post(JSON.stringify({ jws: reused })), { status: 422, body: { code: 'nonce-mismatch' } });
+      const unchallenged = await signed(createRecord({ terms: record.terms, origin: 'https://evil.example' }));
+      assert.deepEqual(await post(JSON.stringify({ jws: unchallenged })), { status: 422, body: { code: 'nonce-mismatch' } });
+      await page.close();
+    });
+
+    it('stores one record when the same consent arrives many times at once', async () => {
+      const { challenge } = (await (await fetch(`${origin}/consent/challenge`)).json()) as { challenge: string };
+      const terms = await builtInRef();
+      const jws = await signed(createRecord({ terms, origin, nonce: challenge }));
+      const answers = await Promise.all(Array.from({ length: 20 }, () => post(JSON.stringify({ jws }))));
+      assert.deepEqual(answers.map(({ status }) => status).sort(), [...Array(19).fill(200), 201]);
+      assert.equal(new Set(answers.map(({ body }) => body.id)).size, 1);
+    });
+
+    it('answers a body it cannot read with a 4xx and a code', async () => {
+      assert.deepEqual(await post('{"jws":"x"}', { 'content-type': 'text/plain' }), { status: 400, body: { code: 'bad-request' } });
+      assert.deepEqual(await post('{}'), { status: 400, body: { code: 'bad-request' } });
+      assert.deepEqual(await post(JSON.stringify({ jws: 'not.a.jws' })), { status: 422, body: { code: 'malformed' } });
+      const tooBig = await fetch(`${origin}/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws: 'a'.repeat(32_000) }) });
+      assert.equal(tooBig.status, 413);
+    });
+
+    it('keeps the customer on the page, and says so, when the server does not store the consent', async () => {
+      const { page } = await portal((request) => request.respond({ status: 500, contentType: 'application/json', body: '{}' }));
+      await agree(page);
+      await page.waitForSelector('#consent-problem:not([hidden])');
+      assert.equal(page.url(), `${origin}/support`);
+      assert.equal(await page.$eval('remote-support-consent', (element) => element.getAttribute('state')), 'done');
+      await page.close();
+    });
+  });
+});
+
+async function signed(record: ConsentRecord): Promise<string> {
+  return (await signRecord(record, '', { signal: new AbortController().signal, timeoutMs: 5000 })).jws;
+}
+
+async function builtInRef() {
+  const { builtInTerms, termsDigest } = await import('../../src/terms/index.js');
+  const ja = builtInTerms.find((document) => document.locale === 'ja')!;
+  return { id: ja.id, version: ja.version, locale: ja.locale, sha256: await termsDigest(ja) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function until(ready: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error('the README server did not start');
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+}
