@@ -105,13 +105,27 @@ describe('odd input', () => {
 
   it('signs odd Unicode in challenge and subject as it was given', async () => {
     const events = record('consent');
-    const odd = 'a\u202Eb\u200Bc\uFEFF😀\u0000 \ud800';
+    const odd = 'a\u202Eb\u200Bc\uFEFF😀 ';
     const element = await settled(html`<remote-support-consent redirect-target="none" challenge=${odd} subject=${odd}></remote-support-consent>`);
     await clickPart(element, 'agree');
     await untilState(element, 'done');
     expect(events[0]!.detail.record.subject).to.equal(odd);
     expect(events[0]!.detail.record.nonce).to.equal(odd);
   });
+
+  for (const [name, odd] of [['a control character', 'a\u0000b'], ['a lone surrogate', 'a\ud800b'], ['more than 256 characters', 'x'.repeat(257)]]) {
+    it(`signs nothing a server would refuse: a subject with ${name}`, async () => {
+      const consents = record('consent');
+      const errors = record('consent-error');
+      const element = await settled(html`<remote-support-consent redirect-target="none" subject=${odd}></remote-support-consent>`);
+      await clickPart(element, 'agree');
+      await waitFor(() => errors.length > 0);
+      expect(errors[0]!.detail.code).to.equal('sign-failed');
+      expect(errors[0]!.detail.message).to.contain('subject');
+      await untilState(element, 'ready');
+      expect(consents).to.have.length(0);
+    });
+  }
 
   it('settles on the last of many attribute changes made while loading', async () => {
     const events = record('terms-loaded');

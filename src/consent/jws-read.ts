@@ -1,24 +1,13 @@
 // Reading a compact JWS: what checks a signature made elsewhere need (the vendor's signing server's
 // answer, the verifier); the element's own signing never does, so its chunk goes without.
+import { fromBase64url } from '../base64url.js';
 import { repeatedMemberName } from './repeated-name.js';
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
- * Decodes base64url strictly: only the URL alphabet, no padding, no
- * whitespace, and only the one canonical spelling of each byte string (the
- * unused low bits of the last character are zero), so a token cannot be
- * altered without changing its bytes. Returns undefined for anything else.
+ * The longest JWS read, in characters: a consent record and its ES256 header fill a few thousand at
+ * most, and a bound before any decoding keeps the work on a hostile token small.
  */
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  const tail = text.length % 4;
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || tail === 1) return undefined;
-  if (tail && alphabet.indexOf(text.at(-1)!) & (tail === 2 ? 0b1111 : 0b11)) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+export const maxJwsLength = 8192;
 
 const utf8 = new TextEncoder();
 
@@ -32,9 +21,12 @@ export interface DecodedJws {
   signature: Uint8Array<ArrayBuffer>;
 }
 
-/** Takes a compact JWS apart; undefined when it is not one (three strict base64url parts, a JSON object header). */
+/**
+ * Takes a compact JWS apart; undefined when it is not one (at most `maxJwsLength` characters, three
+ * strict base64url parts, a JSON object header).
+ */
 export function decodeCompact(jws: unknown): DecodedJws | undefined {
-  if (typeof jws !== 'string') return undefined;
+  if (typeof jws !== 'string' || jws.length > maxJwsLength) return undefined;
   const parts = jws.split('.');
   if (parts.length !== 3) return undefined;
   const [headerPart, payloadPart] = parts as [string, string, string];
@@ -51,9 +43,11 @@ export function decodeCompact(jws: unknown): DecodedJws | undefined {
   };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte order mark in the text, where JSON.parse refuses it: RFC 8259 forbids
+// sending one, and a parser elsewhere that refuses it must not read a token differently.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Strict UTF-8 JSON: undefined for invalid UTF-8 or invalid JSON. */
+/** Strict UTF-8 JSON: undefined for invalid UTF-8 (or a byte order mark) or invalid JSON, however deep. */
 export function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(strictUtf8.decode(bytes));
@@ -62,7 +56,19 @@ export function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-const text = new TextDecoder();
+/**
+ * A value read from a token, named for a message: a short printable ASCII string as itself, anything
+ * else by its type and size. Never the value itself, which may be megabytes or thousands of arrays
+ * deep: messages end up in logs, and `JSON.stringify` of a deep array overflows the stack.
+ */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return /^[\x20-\x7e]{0,64}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+const text = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Why a JWS part (JSON text) cannot be taken as one value: it repeats a member name, which parsers
@@ -70,5 +76,5 @@ const text = new TextDecoder();
  */
 export function repeatedNameIn(part: 'header' | 'payload', bytes: Uint8Array): string | undefined {
   const name = repeatedMemberName(text.decode(bytes));
-  return name === undefined ? undefined : `the ${part} repeats the member name ${JSON.stringify(name)}, which JSON parsers read differently`;
+  return name === undefined ? undefined : `the ${part} repeats the member name ${describe(name)}, which JSON parsers read differently`;
 }

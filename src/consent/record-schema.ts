@@ -1,26 +1,30 @@
 import * as z from 'zod/mini';
+import { digestPattern, recordLimits, recordOriginProblem, recordTextProblem } from './record-bounds.js';
 
-const text = z.string().check(z.minLength(1));
+/** A record string of at most `max` characters: non-empty plain text (see `recordTextProblem`). */
+const text = (max: number) =>
+  z.string().check(z.refine((value) => recordTextProblem(value, max) === undefined, `must be 1 to ${max} characters, with no control characters or lone surrogates`));
 
 /**
  * The consent record, version 1: the one definition the verifier checks
  * against and the element's type comes from. Strict, so a record with an
- * extra claim is not mistaken for one the element made.
+ * extra claim is not mistaken for one the element made; bounded, so a record
+ * fits any database and log, and carries no control character.
  */
 export const consentRecordSchema = z.strictObject({
   v: z.literal(1),
   id: z.uuid(),
   iat: z.int().check(z.nonnegative()),
   terms: z.strictObject({
-    id: text,
-    version: text,
-    locale: text,
-    sha256: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+    id: text(recordLimits.terms),
+    version: text(recordLimits.terms),
+    locale: text(recordLimits.terms),
+    sha256: z.string().check(z.regex(digestPattern)),
   }),
-  origin: z.string().check(z.regex(/^https?:\/\/[^/?#\s]+$/)),
-  redirect: z.optional(text),
-  nonce: z.optional(text),
-  subject: z.optional(text),
+  origin: z.string().check(z.refine((value) => recordOriginProblem(value) === undefined, 'must be an http(s) origin of at most 256 characters')),
+  redirect: z.optional(text(recordLimits.redirect)),
+  nonce: z.optional(text(recordLimits.nonce)),
+  subject: z.optional(text(recordLimits.subject)),
 });
 
 /** The signed consent record: `detail.record` of the `consent` event, and what `verifyConsent` returns. */

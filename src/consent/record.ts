@@ -1,5 +1,7 @@
+import { ConsentError } from '../errors.js';
 import { deepFreeze } from '../freeze.js';
 import type { TermsRef } from '../terms/types.js';
+import { digestPattern, recordLimits, recordOriginProblem, recordTextProblem } from './record-bounds.js';
 import type { ConsentRecord } from './record-schema.js';
 
 export type { ConsentRecord };
@@ -15,9 +17,18 @@ export interface RecordInput {
 }
 
 /**
+ * The most UTF-8 bytes a record's JSON may take, so that its JWS, base64url-encoded (4/3 as long)
+ * beside an ES256 header and signature (about 320 characters from the device key), stays within
+ * the 8192 characters the verifier reads (`maxJwsLength`), with room for a signing server's header.
+ */
+export const maxRecordBytes = 5632;
+
+/**
  * UI state → record: the contract's consent record, with `redirect`, `nonce`
  * and `subject` only when set. Frozen, because it is evidence: the object a
- * host receives is exactly what was signed.
+ * host receives is exactly what was signed. A record the verifier would
+ * refuse (a 10 MB `subject`, a control character in `challenge`) is never
+ * made: `sign-failed`, naming what to fix, before anyone signs it.
  */
 export function createRecord({ terms, origin, redirect, nonce, subject, now = new Date() }: RecordInput): ConsentRecord {
   const { id, version, locale, sha256 } = terms;
@@ -31,5 +42,31 @@ export function createRecord({ terms, origin, redirect, nonce, subject, now = ne
     ...(nonce ? { nonce } : {}),
     ...(subject ? { subject } : {}),
   };
+  const problem = recordProblem(record);
+  if (problem) throw new ConsentError('sign-failed', `the consent record cannot be made: ${problem}; a server's verifier would refuse it`);
   return deepFreeze(record);
+}
+
+/** What in a record made here the record schema would refuse, or undefined: the schema's own checks, without the schema library. */
+function recordProblem(record: ConsentRecord): string | undefined {
+  const { iat, terms, origin, redirect, nonce, subject } = record;
+  // Named as the integrator sets them; an optional member left out is no problem.
+  const texts: Array<[string, unknown, number, optional?: boolean]> = [
+    ['terms.id', terms.id, recordLimits.terms],
+    ['terms.version', terms.version, recordLimits.terms],
+    ['terms.locale', terms.locale, recordLimits.terms],
+    ['redirect (redirect-url)', redirect, recordLimits.redirect, true],
+    ['nonce (challenge)', nonce, recordLimits.nonce, true],
+    ['subject', subject, recordLimits.subject, true],
+  ];
+  for (const [name, value, max, optional] of texts) {
+    const problem = optional && value === undefined ? undefined : recordTextProblem(value, max);
+    if (problem) return `${name} ${problem}`;
+  }
+  const originProblem = recordOriginProblem(origin);
+  if (originProblem) return `origin (the page's) ${originProblem}`;
+  // A Date cannot reach past 2^53 seconds: only an invalid or pre-1970 time is out.
+  if (!(iat >= 0)) return `iat ${iat} is not a time since 1970`;
+  if (!digestPattern.test(terms.sha256)) return 'terms.sha256 is not a digest';
+  return new TextEncoder().encode(JSON.stringify(record)).length > maxRecordBytes ? `the record takes more than ${maxRecordBytes} bytes` : undefined;
 }

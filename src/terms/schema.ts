@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
 
 const text = z.string().check(z.minLength(1));
+/**
+ * What a signed record copies from the document (id, version, locale): short plain text, within the
+ * record's bounds, so a document the element shows is one it can sign a consent to.
+ */
+const label = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/));
 
 /**
  * The terms document of the contract. Strict: an unknown key is an error, so a
@@ -10,9 +15,9 @@ const text = z.string().check(z.minLength(1));
  */
 export const termsDocumentSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
-  version: text,
-  locale: text,
+  id: z.string().check(z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  version: label,
+  locale: label,
   title: text,
   effectiveDate: z.optional(z.iso.date()),
   preamble: z.optional(z.array(z.string())),

@@ -1,0 +1,45 @@
+import { fromBase64url } from '../base64url.js';
+import type { PublicJwk } from '../consent/jws.js';
+
+/** A key the vendor's server signs with, as `verifyConsent` was given it. */
+export interface TrustedKey {
+  jwk: PublicJwk;
+  /** Its `kid`; a key without one is named by its RFC 7638 thumbprint. */
+  kid: string | undefined;
+}
+
+/** A P-256 coordinate: exactly 32 bytes, in the one spelling strict base64url allows (43 characters). */
+const isCoordinate = (value: unknown): value is string => typeof value === 'string' && value.length === 43 && fromBase64url(value) !== undefined;
+
+/**
+ * The public P-256 key `value` spells, reduced to its RFC 7638 members, or undefined when it is not
+ * exactly one: `kty` EC, `crv` P-256, `x` and `y` of 32 bytes each in strict base64url, and no private
+ * part. Strict, so that one key has one spelling and so one thumbprint (`kid`): a padded, 33-byte or
+ * space-holding `x` is no key at all, in Node and in every browser alike.
+ */
+export function publicP256(value: unknown): PublicJwk | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || 'd' in value) return undefined;
+  const { kty, crv, x, y } = value as Record<string, unknown>;
+  return kty === 'EC' && crv === 'P-256' && isCoordinate(x) && isCoordinate(y) ? { kty, crv, x, y } : undefined;
+}
+
+/**
+ * `options.keys` read: undefined when left out, else every key, each a public P-256 JWK (the only
+ * kind that signs ES256). Anything else is a TypeError: `keys: null` or a key it cannot use must
+ * never fall back to trusting the key a token brings along.
+ */
+export function trustedKeys(keys: unknown): readonly TrustedKey[] | undefined {
+  if (keys === undefined) return undefined;
+  const wrong = (what: string) =>
+    new TypeError(`verifyConsent: options.keys ${what}; pass a public P-256 JWK, an array of them or a JWK Set ({ keys: [...] }), or leave it out to trust the header's key`);
+  if (keys === null) throw wrong('is null');
+  const list = Array.isArray(keys) ? keys : typeof keys === 'object' && 'keys' in keys ? (keys as { keys: unknown }).keys : [keys];
+  if (!Array.isArray(list)) throw wrong('is a JWK Set whose keys member is not an array');
+  return list.map((key: unknown, index) => {
+    const jwk = publicP256(key);
+    if (!jwk) throw wrong(`holds a key (index ${index}) that is not a public P-256 JWK with x and y of 32 bytes in base64url`);
+    const { kid } = key as { kid?: unknown };
+    if (kid !== undefined && typeof kid !== 'string') throw wrong(`holds a key (index ${index}) whose kid is not a string`);
+    return { jwk, kid };
+  });
+}
