@@ -7,6 +7,7 @@ import puppeteerCore from 'puppeteer-core';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, startWebKitDriver } from './scripts/browsers.mjs';
 import { extraCommandsPlugin } from './test/server/commands.mjs';
+import { consentKit, consentKitPlugin } from './test/server/consent-kit.mjs';
 import { signFixtures } from './test/server/sign-fixtures.mjs';
 import { termsFixtures } from './test/server/terms-fixtures.mjs';
 import { tallyReporter } from './test/server/tally-reporter.mjs';
@@ -45,8 +46,8 @@ if (wanted.includes('webkit')) {
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), extraCommandsPlugin()],
-  middleware: [termsFixtures, signFixtures],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), extraCommandsPlugin(), consentKitPlugin()],
+  middleware: [termsFixtures, signFixtures, consentKit],
   browsers,
   concurrency: 1,
   reporters: [process.env.CI ? summaryReporter() : defaultReporter(), tallyReporter('browser')],

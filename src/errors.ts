@@ -11,7 +11,8 @@ export type ConsentErrorCode =
   | 'insecure-context'
   | 'sign-failed'
   | 'redirect-not-allowed'
-  | 'redirect-not-configured';
+  | 'redirect-not-configured'
+  | 'consent-not-stored';
 
 /** `detail` of the `consent-error` event. */
 export interface ConsentErrorDetail {
@@ -39,11 +40,13 @@ export class ConsentError extends Error implements ConsentErrorDetail {
 }
 
 /**
- * Whether loading again may help the customer, so the UI offers a retry: after a network failure or
- * timeout, and after a server error (5xx, or 408 and 429, which ask to come back later), since those
- * pass. Any other HTTP status is the server's considered answer to this very request (a wrong URL,
- * refused access): asking again gets the same answer, so the customer is sent to support instead.
+ * Whether a failed exchange with a server may pass: no answer came (a network failure, a timeout),
+ * or a server error (5xx, or 408 and 429, which ask to come back later). Any other HTTP status is
+ * the server's considered answer to this very request (a wrong URL, refused access, a refused
+ * consent): asking again gets the same answer.
  */
-export function isRetryable({ code, status }: ConsentError): boolean {
-  return code === 'terms-fetch-failed' && (status === undefined || status >= 500 || status === 408 || status === 429);
-}
+export const mayPass = ({ status }: ConsentError): boolean =>
+  status === undefined || status >= 500 || status === 408 || status === 429;
+
+/** Whether loading the terms again may help the customer, so the UI offers a retry rather than sending them to support. */
+export const isRetryable = (error: ConsentError): boolean => error.code === 'terms-fetch-failed' && mayPass(error);

@@ -11,6 +11,8 @@ export interface TermsEventDetail {
 /** `detail` of `consent`: the record and its compact JWS, whose payload is exactly `record`. */
 export interface ConsentEventDetail extends SignedConsent {
   record: ConsentRecord;
+  /** With `consent-url`: the reference the vendor's server stored the consent under, when its answer gave one. */
+  reference?: string;
 }
 
 /** The element's events, by name, with their `detail`. All bubble and are composed. */

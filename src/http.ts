@@ -10,9 +10,9 @@ export interface Deadline {
 /**
  * One request to a vendor server with a deadline, read as text. Every failure
  * (network, HTTP status, timeout) becomes a `ConsentError` with `code`, and
- * with `status` when the server answered with an HTTP error; a
- * cancellation rejects with the caller's abort reason instead, so the caller
- * can tell "gave up" from "failed".
+ * with `status` when the server answered with an HTTP error (whose message
+ * names the body's error `code`, if it has one); a cancellation rejects with
+ * the caller's abort reason instead, so the caller can tell "gave up" from "failed".
  */
 export async function fetchText(
   url: string,
@@ -27,7 +27,10 @@ export async function fetchText(
   try {
     const response = await fetch(new URL(url, document.baseURI), { ...init, signal: controller.signal });
     const { ok, status, statusText } = response;
-    if (!ok) throw new ConsentError(code, `${url}: the server answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`, { status });
+    if (!ok) {
+      const reason = `HTTP ${status}${statusText ? ` ${statusText}` : ''}${await errorCodeOf(response)}`;
+      throw new ConsentError(code, `${url}: the server answered ${reason}`, { status });
+    }
     return await response.text();
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;
@@ -36,5 +39,18 @@ export async function fetchText(
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
+  }
+}
+
+/**
+ * The `code` of a JSON error body (`{ code, message }`, as the package's server kit answers), for
+ * the integrator's message: a 422 says little until it says `nonce-mismatch`. Empty for any other body.
+ */
+async function errorCodeOf(response: Response): Promise<string> {
+  try {
+    const { code } = JSON.parse(await response.text()) as { code?: unknown };
+    return typeof code === 'string' && /^[\w.-]{1,64}$/.test(code) ? ` (${code})` : '';
+  } catch {
+    return '';
   }
 }

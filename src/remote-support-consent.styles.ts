@@ -102,6 +102,21 @@ export const styles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  /* The reference is read aloud on the phone: large, and in a face that tells similar characters apart. */
+  .stored,
+  .reference-line,
+  .reference-hint {
+    display: block;
+  }
+  .stored {
+    margin-top: 0.5em;
+  }
+  .reference {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 1.5em;
+    letter-spacing: 0.08em;
+    white-space: nowrap;
+  }
   .handoff {
     font-weight: 600;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit/html.js';
-import { ConsentError, isRetryable } from './errors.js';
-import type { RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
+import { ConsentError, isRetryable, mayPass } from './errors.js';
+import type { ConsentEventDetail, RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
 import { catalog, type Catalog } from './i18n/catalog.js';
 import { sourceLocale } from './i18n/locale-codes.js';
 import { catalogFor } from './i18n/index.js';
@@ -15,6 +15,7 @@ import { transition, isSettled, type ConsentAction, type ConsentState, type Show
 import { resolveTerms } from './terms/resolve.js';
 import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
 import { loadCode, within } from './within.js';
+import type { Deadline } from './http.js';
 
 /** A removed attribute means its default, never `null`. */
 const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
@@ -38,7 +39,7 @@ export type ConsentStateName = ConsentState['name'];
  * @attr {'loading' | 'ready' | 'signing' | 'redirecting' | 'done' | 'declined' | 'error'} state - Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests.
  *
  * @fires {CustomEvent<TermsEventDetail>} terms-loaded - The terms passed every check and are on screen. `detail: { terms: { id, version, locale, sha256 } }`.
- * @fires {CustomEvent<ConsentEventDetail>} consent - The customer agreed and the record is signed. Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey? }`; `deviceKey: { kid, persistent }` in device-key mode.
+ * @fires {CustomEvent<ConsentEventDetail>} consent - The customer agreed and the record is signed (and, with `consent-url`, stored). Cancelable: `preventDefault()` stops the navigation, which the host may start later with `proceed()`. `detail: { record, jws, deviceKey?, reference? }`; `deviceKey: { kid, persistent }` in device-key mode; `reference` with `consent-url`, when the server gave one.
  * @fires {CustomEvent<TermsEventDetail>} decline - The customer declined. `detail: { terms: { id, version, locale, sha256 } }`.
  * @fires {CustomEvent<ConsentErrorDetail>} consent-error - Something failed. `detail: { code, message }`, `code` being stable (see the README).
  *
@@ -46,6 +47,7 @@ export type ConsentStateName = ConsentState['name'];
  * @csspart agree - The agree button.
  * @csspart decline - The decline button.
  * @csspart status - The live region for progress and error messages.
+ * @csspart reference - The reference the server stored the consent under (with `consent-url`), in the status after consenting, with a line asking the customer to give it to the support operator on the phone.
  * @csspart title - The terms' title (a heading).
  * @csspart meta - The version and effective date line.
  * @csspart retry - The button that loads the terms again after a failure that may pass: a network failure, a timeout, a server error (5xx).
@@ -81,6 +83,7 @@ export class RemoteSupportConsent extends ElementBase {
     challenge: { converter: text },
     subject: { converter: text },
     signUrl: { attribute: 'sign-url', converter: text },
+    consentUrl: { attribute: 'consent-url', converter: text },
     redirectUrl: { attribute: 'redirect-url', converter: text },
     allowedOrigins: { attribute: 'allowed-origins', converter: orDefault(defaultAllowedOrigins) },
     redirectTarget: { attribute: 'redirect-target', converter: orDefault('_self') },
@@ -115,6 +118,16 @@ export class RemoteSupportConsent extends ElementBase {
   /** If set, the record is POSTed here as JSON `{ record }` (same-origin credentials) and the answer's `{ jws }` is used instead of the device key; its payload must be the posted record unchanged, or `sign-failed`. */
   signUrl = '';
 
+  /**
+   * If set, the signed consent is POSTed here as JSON `{ jws }` (same-origin credentials), and the element waits, within `timeout`,
+   * for a 2xx answer `{ id, reference? }` naming this record's `id` before it emits `consent` (with `reference`) and hands over;
+   * the reference is shown to the customer. Any other outcome is `consent-not-stored`, back to `ready`; agreeing again to the same
+   * terms re-sends the same JWS, so a server that stored it answers as before (after a 4xx refusal, bar 408 and 429, the next agree
+   * signs a new record instead).
+   * Empty: the host stores `detail.jws` itself.
+   */
+  consentUrl = '';
+
   /** Where the customer goes after consenting: the vendor's entry page on OPTiM's site. Required unless `redirect-target="none"`; checked against `allowed-origins` before the customer can agree. */
   redirectUrl = '';
 
@@ -142,7 +155,7 @@ export class RemoteSupportConsent extends ElementBase {
   /** The clock: which built-in version is in effect, and whether it is within reception hours. For tests and demos. */
   now: () => Date = () => new Date();
 
-  /** Milliseconds to wait for a server (`terms-src`, `sign-url`), or for the element's own lazy code and built-in terms, before `terms-fetch-failed` or `sign-failed`; anything but a positive number means the default. */
+  /** Milliseconds to wait for a server (`terms-src`, `sign-url`, `consent-url`), or for the element's own lazy code and built-in terms, before `terms-fetch-failed`, `sign-failed` or `consent-not-stored`; anything but a positive number means the default. */
   timeout: number = 10000;
 
   private view: ConsentState = { name: 'loading' };
@@ -172,6 +185,11 @@ export class RemoteSupportConsent extends ElementBase {
   #redirectError?: ConsentError;
   /** The checked redirect URL the shown terms will lead to (undefined with `redirect-target="none"` and no URL). */
   #redirect?: string;
+  /**
+   * A consent signed that `consent-url` has not confirmed storing: while the same terms document (by digest) is shown, the next
+   * agree sends it again, unchanged, rather than sign a second record the server might store beside the first.
+   */
+  #unstored?: ConsentEventDetail;
   /** The hand-off happens once per element, whoever starts it. */
   #handedOff = false;
   /** The missing-nonce warning is given once per element, however often the customer agrees again after a failed signing. */
@@ -300,13 +318,14 @@ export class RemoteSupportConsent extends ElementBase {
 
   /**
    * The consent chunk, loaded once; with the signing made ready as soon as it
-   * arrives (the device key, or the server-signing code), so the agree click only has to sign. A failed load is forgotten,
-   * so the next attempt tries again.
+   * arrives (the device key, or the server-signing code), and the storing code with `consent-url`, so the agree click only
+   * has to sign and send. A failed load is forgotten, so the next attempt tries again.
    */
   #loadConsent = (): Promise<ConsentCode> =>
     (this.#consent ??= import('./consent/index.js').then(
       (consent) => {
         consent.prepareSigning(this.signUrl);
+        consent.prepareStoring(this.consentUrl);
         return (this.#consentCode = consent);
       },
       (error: unknown) => {
@@ -393,31 +412,45 @@ export class RemoteSupportConsent extends ElementBase {
     this.#dispatch({ type: 'agree' });
     this.#signing?.abort();
     const signing = (this.#signing = new AbortController());
+    const deadline = { timeoutMs: this.#timeoutMs, signal: signing.signal };
     try {
-      const { createRecord, signRecord } = await loadCode(this.#loadConsent, this.#timeoutMs, 'sign-failed', 'the consent code');
-      const href = this.#redirect;
-      const record = createRecord({
-        terms: terms.ref,
-        origin: location.origin,
-        redirect: href,
-        nonce: this.challenge,
-        subject: this.subject,
-      });
-      this.#warnIfNoNonce();
-      const signed = await signRecord(record, this.signUrl, { timeoutMs: this.#timeoutMs, signal: signing.signal });
+      const consent = await loadCode(this.#loadConsent, this.#timeoutMs, 'sign-failed', 'the consent code');
+      const unstored = this.#unstored?.record.terms.sha256 === terms.ref.sha256 ? this.#unstored : undefined;
+      const signed = unstored ?? (await this.#sign(consent, terms, deadline));
       if (signing.signal.aborted) return;
+      const reference = this.consentUrl ? await consent.storeConsent(signed.record, signed.jws, this.consentUrl, deadline) : undefined;
+      if (signing.signal.aborted) return;
+      this.#unstored = undefined;
       // Only the signing → done step may announce a consent.
-      if (this.#dispatch({ type: 'signed', href }).name !== 'done') return;
+      if (this.#dispatch({ type: 'signed', href: signed.record.redirect, reference }).name !== 'done') return;
       // The agree button is gone: to the way on if there is one, else to what happened.
       this.#moveFocusAfterRender('redirect-link');
-      if (emit(this, 'consent', { record, ...signed }, { cancelable: true })) this.proceed();
+      if (emit(this, 'consent', reference ? { ...signed, reference } : signed, { cancelable: true })) this.proceed();
     } catch (error) {
       if (signing.signal.aborted) return;
       const failure = asConsentError(error, 'sign-failed');
+      // A server's considered refusal (a 4xx) means it did not store this JWS, and never will: the next agree signs afresh.
+      if (failure.code === 'consent-not-stored' && !mayPass(failure)) this.#unstored = undefined;
       this.#dispatch({ type: 'sign-failed', error: failure });
       this.#moveFocusAfterRender('status');
       report(this, failure);
     }
+  }
+
+  /** A new record for `terms`, signed; with `consent-url`, kept as the one to send until the server confirms it. */
+  async #sign(consent: ConsentCode, terms: ShownTerms, deadline: Deadline): Promise<ConsentEventDetail> {
+    const record = consent.createRecord({
+      terms: terms.ref,
+      origin: location.origin,
+      redirect: this.#redirect,
+      nonce: this.challenge,
+      subject: this.subject,
+    });
+    this.#warnIfNoNonce();
+    const detail = { record, ...(await consent.signRecord(record, this.signUrl, deadline)) };
+    // Kept even if the element was removed meanwhile: never sent, it is sent on the next agree all the same.
+    if (this.consentUrl) this.#unstored = detail;
+    return detail;
   }
 
   /**
@@ -500,7 +533,7 @@ export class RemoteSupportConsent extends ElementBase {
           role="status"
           aria-live=${this.#focusNext === 'status' ? 'off' : 'polite'}
           tabindex="-1"
-        >${this.#statusText(m)}</p>
+        >${this.#statusText(m)}${this.#renderReference(m)}</p>
         ${this.#renderLink(m)}
         <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent}>
           ${this.#renderActions(m)}
@@ -554,6 +587,19 @@ export class RemoteSupportConsent extends ElementBase {
       case 'error':
         return errorText(m, view.error);
     }
+  }
+
+  /**
+   * The reference the vendor's server stored the consent under, in the status (so it is read out with
+   * what happened, and where focus lands) and as plain text, so a screen reader spells it as shown.
+   */
+  #renderReference(m: Catalog) {
+    const view = this.view;
+    if ((view.name !== 'done' && view.name !== 'redirecting') || !view.reference) return nothing;
+    return html`<span class="stored">
+      <span class="reference-line">${m['reference-label']()} <strong part="reference" class="reference">${view.reference}</strong></span>
+      <span class="reference-hint">${m['reference-hint']()}</span>
+    </span>`;
   }
 
   /**

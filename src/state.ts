@@ -19,15 +19,16 @@ export type Outcome = 'recorded' | 'opened' | 'blocked' | 'returned';
 /**
  * What the element is doing. Each state carries exactly what its view needs,
  * so no view can show terms that were not validated, or an agree control in
- * `error`. `ready` may carry the error of a failed signing, to show while the
- * customer tries again; `href` is the checked redirect URL, when there is one.
+ * `error`. `ready` may carry the error of a failed signing or storing, to show while the
+ * customer tries again; `href` is the checked redirect URL, when there is one;
+ * `reference` is what the vendor's server (`consent-url`) stored the consent under, when it gave one.
  */
 export type ConsentState =
   | { name: 'loading' }
   | { name: 'ready'; terms: ShownTerms; error?: ConsentError }
   | { name: 'signing'; terms: ShownTerms }
-  | { name: 'redirecting'; terms: ShownTerms; href: string }
-  | { name: 'done'; terms: ShownTerms; outcome: Outcome; href?: string }
+  | { name: 'redirecting'; terms: ShownTerms; href: string; reference?: string }
+  | { name: 'done'; terms: ShownTerms; outcome: Outcome; href?: string; reference?: string }
   | { name: 'declined'; terms: ShownTerms }
   | { name: 'error'; error: ConsentError };
 
@@ -36,7 +37,7 @@ export type ConsentAction =
   | { type: 'loaded'; terms: ShownTerms }
   | { type: 'fail'; error: ConsentError }
   | { type: 'agree' }
-  | { type: 'signed'; href?: string | undefined }
+  | { type: 'signed'; href?: string | undefined; reference?: string | undefined }
   | { type: 'sign-failed'; error?: ConsentError }
   | { type: 'redirect' }
   | { type: 'handed-off'; outcome: 'opened' | 'blocked' }
@@ -61,7 +62,13 @@ export function transition(state: ConsentState, action: ConsentAction): ConsentS
       return state.name === 'ready' ? { name: 'signing', terms: state.terms } : state;
     case 'signed':
       return state.name === 'signing'
-        ? { name: 'done', terms: state.terms, outcome: 'recorded', ...(action.href ? { href: action.href } : {}) }
+        ? {
+            name: 'done',
+            terms: state.terms,
+            outcome: 'recorded',
+            ...(action.href ? { href: action.href } : {}),
+            ...(action.reference ? { reference: action.reference } : {}),
+          }
         : state;
     case 'sign-failed':
       return state.name === 'signing'
@@ -69,7 +76,7 @@ export function transition(state: ConsentState, action: ConsentAction): ConsentS
         : state;
     case 'redirect':
       return state.name === 'done' && state.outcome === 'recorded' && state.href
-        ? { name: 'redirecting', terms: state.terms, href: state.href }
+        ? { name: 'redirecting', terms: state.terms, href: state.href, ...(state.reference ? { reference: state.reference } : {}) }
         : state;
     case 'handed-off':
       return state.name === 'redirecting' ? { ...state, name: 'done', outcome: action.outcome } : state;

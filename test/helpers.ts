@@ -72,8 +72,9 @@ export function record(...types: string[]): CustomEvent[] {
   return seen;
 }
 
+/** The shown clauses; none while no terms are shown (a test polling through a reload asks then too). */
 export const clauseTexts = (element: Element): string[] =>
-  [...part(element, 'terms')!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+  [...(part(element, 'terms')?.querySelectorAll('li') ?? [])].map((li) => li.textContent!.trim());
 
 /** A real double click: two clicks at one spot, the second with `detail` 2. */
 export async function doubleClick(position: [number, number]): Promise<void> {
@@ -92,10 +93,10 @@ export async function domNodes(): Promise<number | undefined> {
 
 export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `test` until it holds, or fails after `timeout` ms. */
-export async function waitFor(test: () => boolean, timeout = 4000): Promise<void> {
+/** Polls `test` (which may ask the server) until it holds, or fails after `timeout` ms. */
+export async function waitFor(test: () => boolean | Promise<boolean>, timeout = 4000): Promise<void> {
   const start = Date.now();
-  while (!test()) {
+  while (!(await test())) {
     if (Date.now() - start > timeout) throw new Error('timed out');
     await settle(20);
   }
@@ -112,6 +113,15 @@ export async function clickInFrame(frame: HTMLIFrameElement, element: Element, n
     type: 'click',
     position: [Math.round(outer.x + inner.x + inner.width / 2), Math.round(outer.y + inner.y + inner.height / 2)],
   });
+}
+
+/** Messages posted to this page (by framed pages) during this test, in order. */
+export function messages(): Array<Record<string, unknown>> {
+  const seen: Array<Record<string, unknown>> = [];
+  const listener = (event: MessageEvent) => seen.push(event.data);
+  addEventListener('message', listener);
+  cleanups.push(() => removeEventListener('message', listener));
+  return seen;
 }
 
 /** Spies on window.open for this test: the calls are recorded, nothing opens. */
@@ -152,3 +162,41 @@ export async function frameReport<T>(src: string, timeout = 6000): Promise<T> {
     frame.remove();
   }
 }
+
+/** The bearer token of the consent server kit mounted at /kit/ (test/server/consent-kit.mjs). */
+export const operatorToken = 'operator-token-for-browser-tests';
+
+/** A challenge from the kit, as a host page fetches one for each visit. */
+export async function kitChallenge(): Promise<string> {
+  const { challenge } = (await (await fetch('/kit/challenge')).json()) as { challenge: string };
+  return challenge;
+}
+
+/** One POST that reached a faulty consent URL: the consent it carried, and what came of it. */
+export interface KitPost {
+  jws: string;
+  record: { id: string; nonce?: string; terms: { locale: string } };
+  /** The fault that struck this POST, or `none`. */
+  fault: string;
+  /** What the client was answered (or, `delivered` false, what the kit answered before the connection was dropped). */
+  status: number;
+  answer: { id?: string; reference?: string; code?: string };
+  delivered?: boolean;
+}
+
+/**
+ * A consent URL on the kit behind `fault` (see test/server/consent-kit.mjs), which strikes every
+ * POST until healed; the POSTs it has received so far; and the heal.
+ */
+export function faultyKit(fault: string): { url: string; posts: () => Promise<KitPost[]>; heal: () => Promise<unknown> } {
+  const key = Math.random().toString(36).slice(2);
+  return {
+    url: `/kit/fault/${fault}/${key}/consent`,
+    posts: () => executeServerCommand('consent-kit', { posts: key }) as Promise<KitPost[]>,
+    heal: () => executeServerCommand('consent-kit', { heal: key }),
+  };
+}
+
+/** How many rows the kit's database holds with this record's id or nonce. */
+export const storedRows = ({ id, nonce }: { id: string; nonce?: string }): Promise<number> =>
+  executeServerCommand('consent-kit', { rows: { id, nonce } }) as Promise<number>;

@@ -7,7 +7,7 @@ import { translate } from '../src/i18n/index.js';
 import { templates } from '../src/i18n/locales/en.js';
 import { templates as receptionTemplates } from '../src/reception/locales/en.js';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clauseTexts, clickPart, part, settled, untilState, waitFor } from './helpers.js';
+import { clauseTexts, clickPart, faultyKit, kitChallenge, part, settled, untilState, waitFor } from './helpers.js';
 
 const text = (element: Element, name: string) => part(element, name)!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -44,6 +44,21 @@ describe('languages', () => {
     expect(refused.state).to.equal('error');
     expect(refused.shadowRoot!.querySelector('.instruction, .notice')).to.equal(null);
     expect(text(refused, 'status')).to.equal('The consent form could not be retrieved from the server, so it cannot be shown. Please contact support.');
+  });
+
+  it('speaks English about a consent the server could not store, and about one it stored', async () => {
+    const { url, heal } = faultyKit('status-500');
+    const element = await settled(html`<remote-support-consent lang="en" redirect-target="none" consent-url=${url} challenge=${await kitChallenge()}></remote-support-consent>`);
+    await clickPart(element, 'agree');
+    await untilState(element, () => element.state === 'ready' && text(element, 'status') !== '');
+    expect(text(element, 'status')).to.equal('Your consent could not be saved. Please try again.');
+    await heal();
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    const reference = text(element, 'reference');
+    expect(text(element, 'status')).to.equal(
+      `Your consent has been recorded. Consent number: ${reference} Please give this consent number to the support operator on the phone.`,
+    );
   });
 
   it('marks the UI text with its language, and the terms with theirs', async () => {

@@ -30,6 +30,10 @@ export const catalog = {
     msg('同意を記録しました。ブラウザが新しいタブを開くのを止めたため、次のリンクから進んでください。', { id: 'rsc-done-blocked' }),
   'done-returned': () =>
     msg('同意は記録済みです。もう一度同意する必要はありません。リモートサポートの外部サイトへは次のリンクから進めます。', { id: 'rsc-done-returned' }),
+  // With consent-url, under the done and redirecting messages: the reference the vendor's server stored the consent under.
+  // Not 受付番号: that is the number OPTiM's client shows next, which the customer also reads out.
+  'reference-label': () => msg('同意番号:', { id: 'rsc-reference-label' }),
+  'reference-hint': () => msg('お電話でサポート担当者にこの同意番号をお伝えください。', { id: 'rsc-reference-hint' }),
   'open-site': (host: string) => msg(str`リモートサポートの外部サイトを開く(${host})`, { id: 'rsc-open-site' }),
   'came-back': () => msg('ブラウザの「戻る」でこのページを開き直しました。ここで同意すると、新しい同意として記録されます。', { id: 'rsc-came-back' }),
   declined: () => msg('同意されなかったため、リモートサポートは開始しません。', { id: 'rsc-declined' }),
@@ -57,6 +61,7 @@ export const catalog = {
       id: 'rsc-error-insecure-context',
     }),
   'error-sign-failed': () => msg('同意を記録できませんでした。もう一度お試しください。', { id: 'rsc-error-sign-failed' }),
+  'error-consent-not-stored': () => msg('同意を保存できませんでした。もう一度お試しください。', { id: 'rsc-error-consent-not-stored' }),
   'error-redirect-not-allowed': () =>
     msg('接続先の設定に誤りがあるため、リモートサポートを開始できません。サポート窓口にお問い合わせください。', {
       id: 'rsc-error-redirect-not-allowed',
