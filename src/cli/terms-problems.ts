@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { recordLimits, recordTextProblem } from '../consent/record-bounds.js';
 import { repeatedMemberName } from '../consent/repeated-name.js';
 import { termsDigest } from '../terms/digest.js';
 import { termsDocumentSchema } from '../terms/schema.js';
@@ -41,30 +40,15 @@ function describe(issue: Issue, json: unknown): string[] {
 }
 
 /**
- * `id`, `version` and `locale` go into every consent record, whose bounds the
- * schema of a document does not know: a document past them is shown, and then
- * no consent to it can be signed. Only non-empty strings are looked at; the
- * schema speaks for anything else.
- */
-function recordProblems(json: unknown): string[] {
-  const document = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
-  return (['id', 'version', 'locale'] as const).flatMap((key) => {
-    const value = document[key];
-    const problem = typeof value === 'string' && value ? recordTextProblem(value, recordLimits.terms) : undefined;
-    return problem ? [`${key}: ${problem}: every consent record carries it, so no consent to this document could be signed`] : [];
-  });
-}
-
-/**
- * Everything wrong with a terms document, one line each: the schema's issues,
- * what no consent record may carry, a repeated member name (parsers keep
+ * Everything wrong with a terms document, one line each: the schema's issues
+ * (among them what no consent record may carry), a repeated member name (parsers keep
  * different ones, so the file has no one digest), and a value with no
  * canonical JSON (a lone surrogate). Empty when the element would show the
  * document, sign a consent to it, and every server would digest it alike.
  */
 export async function termsProblems(json: unknown, text: string): Promise<string[]> {
   const result = z.safeParse(termsDocumentSchema, json);
-  const problems = [...(result.success ? [] : result.error.issues.flatMap((issue) => describe(issue, json))), ...recordProblems(json)];
+  const problems = result.success ? [] : result.error.issues.flatMap((issue) => describe(issue, json));
   const repeated = repeatedMemberName(text);
   if (repeated !== undefined) problems.push(`the document repeats the member name ${JSON.stringify(repeated)}: JSON parsers keep different ones, so its digest is ambiguous`);
   await termsDigest(json).catch((error: unknown) => problems.push(`the document has no digest (${(error as Error).message})`));

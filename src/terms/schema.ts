@@ -1,11 +1,18 @@
 import * as z from 'zod/mini';
+import { recordLimits, recordTextProblem } from '../consent/record-bounds.js';
 
 const text = z.string().check(z.minLength(1));
 /**
- * What a signed record copies from the document (id, version, locale): short plain text, within the
- * record's bounds, so a document the element shows is one it can sign a consent to.
+ * What a signed record copies from the document (id, version, locale): within the record's bounds,
+ * so a document the element shows is one it can sign a consent to.
  */
-const label = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/));
+const label = z.string().check(
+  z.minLength(1),
+  // Empty is the check above's to report.
+  z.refine((value) => value === '' || recordTextProblem(value, recordLimits.terms) === undefined, {
+    error: `cannot go into a consent record: at most ${recordLimits.terms} characters of plain text`,
+  }),
+);
 
 /**
  * The terms document of the contract. Strict: an unknown key is an error, so a
@@ -15,7 +22,7 @@ const label = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[^\u00
  */
 export const termsDocumentSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  id: z.string().check(z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  id: label.check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
   version: label,
   locale: label,
   title: text,

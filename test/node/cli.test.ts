@@ -226,8 +226,8 @@ describe('terms check', { concurrency: true }, () => {
     const result = await run('terms', 'check', path);
     assert.equal(result.status, 1);
     assert.deepEqual(result.stderr.split('\n'), [
-      `${program}: ${path}: version: is 65 characters long, not a string of 1 to 64 characters: every consent record carries it, so no consent to this document could be signed`,
-      `${program}: ${path}: locale: has "\\u0007" at index 2: every consent record carries it, so no consent to this document could be signed`,
+      `${program}: ${path}: version: cannot go into a consent record: at most 64 characters of plain text`,
+      `${program}: ${path}: locale: cannot go into a consent record: at most 64 characters of plain text`,
       '',
     ]);
   });
