@@ -15,13 +15,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { chromiumPath } from './browsers.mjs';
 import { manifestIsFresh, translationsAreFresh } from './freshness.mjs';
+import { startPostgres } from './postgres.mjs';
 import { treeState } from './tree-state.mjs';
 
 const quick = process.argv.includes('--quick');
 const generatedOnly = process.argv.includes('--generated');
 
 /** Node tests the quick loop leaves out: they need `npm run build` first, or start a browser, a server or npm. */
-const slowNodeTests = ['built-files', 'cdn', 'demo', 'package-consumer', 'readme'];
+const slowNodeTests = ['built-files', 'cdn', 'demo', 'package-consumer', 'readme', 'server-crash', 'server-load'];
 
 const tally = { passed: 0, failed: 0 };
 const run = (command, args, options = {}) =>
@@ -48,6 +49,11 @@ function suite(name, command, args, options) {
 mkdirSync('.test-results', { recursive: true });
 rmSync('.test-results/tally.txt', { force: true });
 if (!generatedOnly) chromiumPath();
+// The server tests run on SQLite and on PostgreSQL: a throwaway cluster of our own (unless
+// TEST_DATABASE_URL names one), started first so that a missing package stops the run at once.
+const postgres = generatedOnly || process.env.TEST_DATABASE_URL
+  ? undefined
+  : await startPostgres().catch((error) => (console.error(error.message), process.exit(1)));
 const before = treeState();
 run(process.execPath, ['scripts/terms.mjs']);
 if (!generatedOnly) check('type check (tsc)', run(bin('tsc'), ['-p', '.']));
@@ -71,7 +77,8 @@ if (!generatedOnly) {
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./test/server/node-tally.mjs', '--test-reporter-destination=.test-results/node.log',
     ...nodeTests,
-  ]);
+  ], postgres ? { env: { ...process.env, TEST_DATABASE_URL: postgres.url } } : {});
+  await postgres?.stop();
   suite('browser', bin('wtr'), [], quick ? { env: { ...process.env, BROWSERS: 'chromium' } } : {});
 }
 
