@@ -16,43 +16,27 @@ const readingPauseMs = 1500;
 
 let lang: Lang = langFromUrl();
 
-/** What the vendor's server said about the consent, kept as data so it can be shown in either language. */
-type Verdict =
-  | { kind: 'checking' }
-  | { kind: 'stored'; id: string; leaving: boolean }
-  | { kind: 'refused'; code: string }
-  | { kind: 'failed'; reason: string };
+/** The stored consent's number, once the server has it; kept as data so it can be shown in either language. */
+let stored: { reference: string; leaving: boolean } | undefined;
 
-function verdictText(verdict: Verdict): string {
+function verdictText({ reference, leaving }: NonNullable<typeof stored>): string {
   const ja = lang === 'ja';
-  switch (verdict.kind) {
-    case 'checking':
-      return ja ? 'サーバーで検証しています…' : 'Verifying on the server…';
-    case 'stored': {
-      const stored = ja ? `検証済み・保存しました (記録 ${verdict.id})。` : `Verified and stored (record ${verdict.id}).`;
-      const leaving = ja ? 'まもなくオプティム社のサイトへ移動します…' : "Moving on to OPTiM's site…";
-      return verdict.leaving ? `${stored}${ja ? '' : ' '}${leaving}` : stored;
-    }
-    case 'refused':
-      return ja
-        ? `検証できず、保存していません (${verdict.code})。オプティム社のサイトへは進みません。ページを読み込み直して、もう一度お試しください。`
-        : `Not verified, so not stored (${verdict.code}). The portal does not go on to OPTiM's site: reload the page and try again.`;
-    case 'failed':
-      return ja
-        ? `サーバーに保存できませんでした (${verdict.reason})。オプティム社のサイトへは進みません。ページを読み込み直して、もう一度お試しください。`
-        : `The server could not store the consent (${verdict.reason}). The portal does not go on to OPTiM's site: reload the page and try again.`;
-  }
+  const kept = ja ? `サーバーが検証して保存しました (同意番号 ${reference})。` : `The server verified and stored the consent (number ${reference}).`;
+  const next = ja ? 'まもなくオプティム社のサイトへ移動します…' : "Moving on to OPTiM's site…";
+  return leaving ? `${kept}${ja ? '' : ' '}${next}` : kept;
 }
 
-/** None until the customer agrees. */
-let verdict: Verdict | undefined;
-const showVerdict = (next: Verdict | undefined) => {
-  verdict = next;
-  verdictLine.hidden = !next;
-  if (!next) return;
-  if (next.kind === 'checking') verdictLine.removeAttribute('data-ok');
-  else verdictLine.dataset.ok = String(next.kind === 'stored');
-  verdictLine.textContent = verdictText(next);
+const showVerdict = () => {
+  verdictLine.hidden = !stored;
+  if (!stored) return;
+  verdictLine.dataset.ok = 'true';
+  verdictLine.textContent = verdictText(stored);
+  // The operator looks the number up on their own page (demo/operator/).
+  const operatorLink = document.createElement('a');
+  operatorLink.href = withLang(`../operator/?reference=${encodeURIComponent(stored.reference)}`, lang);
+  operatorLink.target = '_blank';
+  operatorLink.textContent = lang === 'ja' ? '担当者の照会ページで見る' : "See it on the operator's look-up page";
+  verdictLine.append(' ', operatorLink);
 };
 
 const events: Array<keyof RemoteSupportConsentEventMap> = ['terms-loaded', 'consent', 'decline', 'consent-error'];
@@ -69,39 +53,28 @@ for (const type of events) {
 const providerOrigin = `${location.protocol}//${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
 consent.allowedOrigins = providerOrigin;
 
-// A fresh challenge with each page, so the server can tie the record to this visit.
-const challenge = fetch('/api/challenge').then((response) => response.json() as Promise<{ challenge: string }>);
-challenge.then(({ challenge: value }) => (consent.challenge = value));
+// A fresh challenge with each page, so the server can tie the record to this visit. With consent-url
+// the element itself posts the signed consent to the server kit, and hands over only once it is stored.
+consent.consentUrl = '/api/consent';
+fetch('/api/challenge')
+  .then((response) => response.json() as Promise<{ challenge: string }>)
+  .then(({ challenge }) => (consent.challenge = challenge));
 
-/** POSTs the consent to the demo's vendor API: anything but a verified, stored record is a failure. */
-async function store(jws: string): Promise<Verdict> {
-  try {
-    const response = await fetch('/api/consent', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jws }),
-    });
-    const answer = (await response.json().catch(() => undefined)) as { ok?: boolean; code?: string; record?: { id: string } } | undefined;
-    if (response.ok && answer?.ok && answer.record) return { kind: 'stored', id: answer.record.id, leaving: true };
-    return answer?.code ? { kind: 'refused', code: answer.code } : { kind: 'failed', reason: `HTTP ${response.status}` };
-  } catch (error) {
-    return { kind: 'failed', reason: String(error) };
-  }
-}
-
-// The record is evidence only once the vendor's server has verified and kept it, so the
-// portal holds the navigation (preventDefault), stores the record, then lets the element go on.
-consent.addEventListener('consent', async (event) => {
+// The consent is stored by now. The portal holds the hand-off a moment, so the person trying the demo
+// can read the server's verdict: a real portal would let the element go on at once.
+consent.addEventListener('consent', (event) => {
   event.preventDefault();
-  showVerdict({ kind: 'checking' });
-  const stored = await store(event.detail.jws);
-  showVerdict(stored);
-  if (stored.kind === 'stored') setTimeout(() => consent.proceed(), readingPauseMs);
+  stored = { reference: event.detail.reference ?? '?', leaving: true };
+  showVerdict();
+  setTimeout(() => consent.proceed(), readingPauseMs);
 });
 
 // Back from the provider page (back/forward cache): the portal has stopped leaving.
 addEventListener('pageshow', (event) => {
-  if (event.persisted && verdict?.kind === 'stored') showVerdict({ ...verdict, leaving: false });
+  if (event.persisted && stored) {
+    stored = { ...stored, leaving: false };
+    showVerdict();
+  }
 });
 
 // Page language: the element follows the nearest lang, here <html lang> (also ?lang=en).
@@ -113,7 +86,7 @@ const useLang = (next: Lang) => {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#demo-pages a')) link.href = withLang(link.href, lang);
   // The stand-in reads `lang` to speak the portal's language; OPTiM's real entry page is the URL OPTiM gives the vendor.
   consent.redirectUrl = withLang(`${providerOrigin}/demo/provider/?vendor=${encodeURIComponent(vendorName.textContent!)}`, lang);
-  showVerdict(verdict);
+  showVerdict();
 };
 for (const button of buttons) {
   button.addEventListener('click', () => {

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
+import Database from 'better-sqlite3';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
 
 const agree = 'remote-support-consent >>> [part~="agree"]';
-const recordId = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const reference = '[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}';
+const operatorToken = 'demo-operator-token';
 
 /** Console errors and warnings, uncaught errors and failed requests: what a demo page must not have in normal use. */
 function watch(page: Page): string[] {
@@ -61,19 +63,30 @@ describe('demo portal, end to end', () => {
   let origin: string;
   let port: number;
 
-  const storedLine = async (id: string) => {
-    const lines = (await readFile(join(dataDir, 'consents.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-    return lines.filter((line) => line.record.id === id);
+  /** The stored consents with this record id, read from the demo's SQLite database. */
+  const storedRows = (id: string) => {
+    const db = new Database(join(dataDir, 'consents.db'), { readonly: true });
+    try {
+      return db.prepare('select record, jws, reference from consents where id = ?').all(id) as Array<{ record: string; jws: string; reference: string }>;
+    } finally {
+      db.close();
+    }
+  };
+
+  /** The demo server, as `npm start` runs it, on this test's data directory. */
+  const startServer = async () => {
+    // No HMR socket: an open WebSocket would keep the page out of the back/forward cache.
+    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port, host: '127.0.0.1', ws: false } });
+    await server.listen();
+    port = (server.httpServer!.address() as { port: number }).port;
+    origin = `http://127.0.0.1:${port}`;
   };
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'rsc-demo-'));
     process.env.DEMO_DATA_DIR = dataDir;
-    // No HMR socket: an open WebSocket would keep the page out of the back/forward cache.
-    server = await createServer({ configFile: 'vite.config.ts', logLevel: 'silent', server: { port: 0, host: '127.0.0.1', ws: false } });
-    await server.listen();
-    port = (server.httpServer!.address() as { port: number }).port;
-    origin = `http://127.0.0.1:${port}`;
+    port = 0;
+    await startServer();
     browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
   });
 
@@ -108,16 +121,17 @@ describe('demo portal, end to end', () => {
     const arrival = page.waitForNavigation();
     await page.click(agree);
 
-    // Verified and stored: the portal shows so, and that it is moving on, while it still holds the hand-off.
+    // Stored by the server kit before the hand-off: the element and the portal show its number, while the portal holds the hand-off.
     await page.waitForSelector('#verdict[data-ok="true"]');
     const held = await page.evaluate(() => [
       document.querySelector('#verdict')!.textContent!,
       document.querySelector('remote-support-consent')!.state,
       location.pathname,
     ]);
-    assert.match(held[0]!, new RegExp(`^検証済み・保存しました \\(記録 (${recordId})\\)。まもなくオプティム社のサイトへ移動します…$`));
+    const number = new RegExp(`^サーバーが検証して保存しました \\(同意番号 (${reference})\\)。まもなくオプティム社のサイトへ移動します… 担当者の照会ページで見る$`).exec(held[0]!)?.[1];
+    assert.ok(number, held[0]);
     assert.deepEqual(held.slice(1), ['done', '/demo/']);
-    const id = /記録 ([0-9a-f-]+)/.exec(held[0]!)![1]!;
+    assert.equal(await elementText(page, 'reference'), number);
 
     // Then the element goes on to the stand-in provider page.
     await arrival;
@@ -135,53 +149,58 @@ describe('demo portal, end to end', () => {
     assert.equal(await page.evaluate(() => (window as { consents?: unknown[] }).consents?.length), 1);
     assert.equal(new URL(page.url()).pathname, '/demo/');
     assert.equal(await page.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
-    assert.equal(await page.$eval('#verdict', (verdict) => verdict.textContent), `検証済み・保存しました (記録 ${id})。`);
+    assert.equal(await page.$eval('#verdict', (verdict) => verdict.textContent), `サーバーが検証して保存しました (同意番号 ${number})。 担当者の照会ページで見る`);
     assert.deepEqual(problems, []);
 
-    const lines = await storedLine(id);
-    assert.equal(lines.length, 1);
-    const [{ record }] = lines;
+    const consents = await page.evaluate(() => (window as { consents?: Array<{ record: { id: string } }> }).consents!);
+    const rows = storedRows(consents[0]!.record.id);
+    assert.equal(rows.length, 1);
+    const record = JSON.parse(rows[0]!.record);
+    assert.equal(rows[0]!.reference, number);
     assert.equal(record.nonce, challenge);
     assert.equal(record.origin, origin);
     assert.equal(record.terms.id, 'remote-connect-support');
     assert.equal(record.redirect, provider.href);
 
-    // The challenge is single-use, and a forged token is refused.
-    const replay = await page.evaluate(async (jws) => {
-      const response = await fetch('/api/consent', { method: 'POST', body: JSON.stringify({ jws }) });
-      return [response.status, (await response.json()).code];
-    }, lines[0].jws);
-    assert.deepEqual(replay, [422, 'nonce-mismatch']);
-    const forged = await page.evaluate(async () => {
-      const response = await fetch('/api/consent', { method: 'POST', body: JSON.stringify({ jws: 'a.b.c' }) });
-      return [response.status, (await response.json()).code];
-    });
-    assert.deepEqual(forged, [422, 'malformed']);
+    // The same consent again is answered as before (a retry after a lost answer); a forged one is refused.
+    const post = (jws: string) =>
+      page.evaluate(async (jws) => {
+        const response = await fetch('/api/consent', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws }) });
+        return [response.status, await response.json()];
+      }, jws);
+    assert.deepEqual(await post(rows[0]!.jws), [200, { id: record.id, reference: number }]);
+    assert.equal((await post('a.b.c'))[1].code, 'malformed');
+
+    // The operator looks the number up on their page, and sees the record verified, with its terms.
+    await page.goto(`${origin}/demo/operator/?reference=${number}`);
+    await page.waitForSelector('#status[data-ok]');
+    assert.equal(await page.$eval('#status', (status) => status.getAttribute('data-ok')), 'true');
+    assert.equal(await page.$eval('#terms-title', (title) => title.textContent), 'リモートコネクトサポート 同意確認書');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
-  it('says plainly when the server does not store the consent, and stays on the portal', async () => {
-    const cases: Array<[(request: HTTPRequest) => Promise<void>, RegExp]> = [
-      [(request) => request.respond({ status: 422, contentType: 'application/json', body: '{"ok":false,"code":"nonce-mismatch"}' }), /^検証できず、保存していません \(nonce-mismatch\)。/],
-      [(request) => request.respond({ status: 503, contentType: 'text/plain', body: 'down' }), /^サーバーに保存できませんでした \(HTTP 503\)。/],
-      [(request) => request.abort('failed'), /^サーバーに保存できませんでした \(TypeError: Failed to fetch\)。/],
+  it('keeps the customer on the portal, with a plain message, when the server does not store the consent', async () => {
+    const cases: Array<(request: HTTPRequest) => Promise<void>> = [
+      (request) => request.respond({ status: 422, contentType: 'application/json', body: '{"code":"nonce-mismatch","message":"…"}' }),
+      (request) => request.respond({ status: 503, contentType: 'text/plain', body: 'down' }),
+      (request) => request.abort('failed'),
     ];
-    // Side by side, so one wait past the pause before a hand-off covers them all.
+    // Side by side, so one wait past the portal's pause covers them all.
     await Promise.all(
-      cases.map(async ([answer, says]) => {
+      cases.map(async (answer) => {
         const page = await browser.newPage();
         await page.setRequestInterception(true);
         page.on('request', (request) => void (request.url().endsWith('/api/consent') ? answer(request) : request.continue()));
         await page.goto(`${origin}/demo/`);
         await page.waitForSelector('remote-support-consent[state="ready"]');
+        await challengeOf(page);
         await page.click(agree);
-        await page.waitForSelector('#verdict[data-ok="false"]');
-        const verdict = await page.$eval('#verdict', (verdict) => verdict.textContent!);
-        assert.match(verdict, says);
-        assert.match(verdict, /オプティム社のサイトへは進みません/);
+        await page.waitForFunction(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim() !== '' && document.querySelector('remote-support-consent')!.state === 'ready');
+        assert.match((await elementText(page, 'status'))!, /保存できませんでした/);
         await new Promise((resolve) => setTimeout(resolve, 2000));
         assert.equal(new URL(page.url()).pathname, '/demo/');
-        assert.equal(await page.$eval('remote-support-consent', (element) => element.state), 'done');
+        assert.equal(await page.$eval('#verdict', (verdict) => (verdict as HTMLElement).hidden), true);
         await page.close();
       }),
     );
@@ -229,7 +248,7 @@ describe('demo portal, end to end', () => {
     const arrival = page.waitForNavigation();
     await page.click(agree);
     await page.waitForSelector('#verdict[data-ok="true"]');
-    assert.match(await page.$eval('#verdict', (verdict) => verdict.textContent!), new RegExp(`^Verified and stored \\(record ${recordId}\\)\\. Moving on to OPTiM's site…$`));
+    assert.match(await page.$eval('#verdict', (verdict) => verdict.textContent!), new RegExp(`^The server verified and stored the consent \\(number ${reference}\\)\\. Moving on to OPTiM's site… See it on the operator's look-up page$`));
     await arrival;
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
     assert.equal(await page.$eval('#vendor', (vendor) => vendor.textContent), 'Sample Information Systems Co., Ltd.');
@@ -250,7 +269,7 @@ describe('demo portal, end to end', () => {
       document.querySelector('#verdict')!.textContent!,
       document.querySelector('remote-support-consent')!.getAttribute('state'),
     ]);
-    assert.match(verdict!, new RegExp(`^同意を受け取りました: 記録 ${recordId}$`));
+    assert.match(verdict!, /^同意を受け取りました: 記録 [0-9a-f-]{36}$/);
     assert.equal(state, 'done');
 
     // In English, the page and the element alike.
@@ -296,5 +315,21 @@ describe('demo portal, end to end', () => {
     }
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('keeps the records when `npm start` is started again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/demo/?lang=en`);
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    await challengeOf(page);
+    await page.click(agree);
+    const number = await (await page.waitForFunction(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="reference"]')?.textContent?.trim())).jsonValue();
+    await page.close();
+
+    await server.close();
+    await startServer();
+    const found = await fetch(`${origin}/api/consents/${number}`, { headers: { authorization: `Bearer ${operatorToken}` } });
+    assert.equal(found.status, 200);
+    assert.equal(((await found.json()) as { reference: string }).reference, number);
   });
 });

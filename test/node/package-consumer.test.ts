@@ -77,6 +77,12 @@ describe('the packed package, installed in a consumer project', () => {
     assert.deepEqual(JSON.parse(output), { id: true, element: 'function', window: 'undefined' });
   });
 
+  it('runs the command line as npx finds it in a consumer project', () => {
+    const terms = join(project, 'node_modules/remote-support-consent/dist/terms/documents/remote-connect-support.2025-04-01.ja.json');
+    const integrity = execFileSync('npx', ['--no-install', 'remote-support-consent', 'terms', 'integrity', terms], { cwd: project, encoding: 'utf8' });
+    assert.match(integrity, /^sha256-[\w-]{43}\n$/);
+  });
+
   it('type-checks a consumer file against the published types', () => {
     cpSync(join(repo, 'test/types/consumer.ts'), join(project, 'consumer.ts'));
     writeFileSync(
