@@ -3,7 +3,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
 import { createRecord, type ConsentRecord } from '../../src/consent/record.js';
@@ -56,7 +58,7 @@ function runModule(name: string, code: string): string {
   return execFileSync(process.execPath, [file], { encoding: 'utf8' });
 }
 
-const tested = new Set(['setup', 'cdn-script', 'cdn-page', 'npm-install', 'npm-import', 'server-express', 'record', 'terms-document', 'terms-import']);
+const tested = new Set(['setup', 'cdn-script', 'cdn-page', 'npm-install', 'npm-import', 'server-install', 'server-express', 'server-fetch', 'cli', 'record', 'terms-document', 'terms-import']);
 
 describe('README.md, as written', () => {
   after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -89,9 +91,9 @@ describe('README.md, as written', () => {
     assert.ok(digests.length >= 2 && digests.every((digest) => /^[\w-]{43}$/.test(digest)));
   });
 
-  it('shows a sample record with exactly the members of a real one', () => {
+  it('shows a sample record with exactly the members of a real one', async () => {
     const sample = JSON.parse(snippet('record')) as ConsentRecord;
-    const terms = { id: 'remote-connect-support', version: '2025-04-01', locale: 'ja', sha256: 'x' };
+    const terms = await builtInRef();
     const real = createRecord({ terms, origin: 'https://portal.example.com', redirect: 'https://a.optim.co.jp/', nonce: 'n', subject: 's' });
     assert.deepEqual(Object.keys(sample), Object.keys(real));
     assert.deepEqual(Object.keys(sample.terms), Object.keys(real.terms));
@@ -101,11 +103,34 @@ describe('README.md, as written', () => {
     assert.doesNotThrow(() => parseTerms(snippet('terms-document'), 'README.md'));
   });
 
+  it('installs the server kit with the driver of its database, an optional peer of the package', () => {
+    assert.deepEqual(commands(snippet('server-install')), [`npm install ${pkg.name} better-sqlite3`]);
+    assert.match(snippet('server-install'), /# or: pg, for PostgreSQL/);
+    for (const driver of ['better-sqlite3', 'pg']) assert.equal(pkg.peerDependenciesMeta[driver]?.optional, true, driver);
+  });
+
+  it('answers web-standard requests from a fetch-style route module', async () => {
+    mkdirSync(scratch, { recursive: true });
+    const file = join(scratch, 'route.mjs');
+    writeFileSync(file, snippet('server-fetch'));
+    process.env.DATABASE_URL = `sqlite:${join(scratch, 'route.db')}`;
+    const route = (await import(pathToFileURL(file).href)) as Record<'GET' | 'POST', (request: Request) => Promise<Response>>;
+    const issued = await route.GET(new Request('https://portal.example.com/consent-api/challenge'));
+    assert.equal(issued.status, 200);
+    assert.match(((await issued.json()) as { challenge: string }).challenge, /^[\w-]{20,}$/);
+    const refused = await route.POST(new Request('https://portal.example.com/consent-api/consent', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jws":"a.b.c"}' }));
+    assert.deepEqual([refused.status, ((await refused.json()) as { code: string }).code], [422, 'malformed']);
+  });
+
   describe('the CDN page and the Express server, in Chromium', () => {
     let server: ChildProcess;
     let origin: string;
     let browser: Browser;
+    let evidence: { record: ConsentRecord; jws: string; reference: string };
+    const operatorToken = 'readme-operator-token-0123456789';
+    const database = join(scratch, 'consents.db');
     const cdnBase = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/cdn/`;
+    const entryPage = 'https://vendor-entry.optim.co.jp/remote-support';
     const supportPage = () => `<!doctype html><html lang="ja"><meta charset="utf-8"><title>support</title><body>
 ${snippet('cdn-script')}
 ${filled(snippet('cdn-page'))}
@@ -115,9 +140,12 @@ ${filled(snippet('cdn-page'))}
       const port = await freePort();
       mkdirSync(scratch, { recursive: true });
       writeFileSync(join(scratch, 'server.mjs'), snippet('server-express'));
-      server = spawn(process.execPath, [join(scratch, 'server.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+      server = spawn(process.execPath, [join(scratch, 'server.mjs')], {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${database}`, OPERATOR_TOKEN: operatorToken },
+        stdio: 'inherit',
+      });
       origin = `http://127.0.0.1:${port}`;
-      await until(() => fetch(`${origin}/consent/challenge`).then((answer) => answer.ok, () => false));
+      await until(() => fetch(`${origin}/consent-api/challenge`).then((answer) => answer.ok, () => false));
       browser = await puppeteer.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
     });
 
@@ -127,7 +155,7 @@ ${filled(snippet('cdn-page'))}
     });
 
     /** A tab where the portal page, the CDN and OPTiM's site are answered here, and the API by the README's server. */
-    async function portal(answerConsent?: (request: HTTPRequest) => Promise<void>) {
+    async function portal(answerConsent?: (request: HTTPRequest) => Promise<void> | undefined) {
       const page = await browser.newPage();
       const posted: HTTPRequest[] = [];
       const errors: string[] = [];
@@ -140,10 +168,11 @@ ${filled(snippet('cdn-page'))}
           const file = join('dist/cdn', new URL(url).pathname.slice(new URL(cdnBase).pathname.length));
           return void request.respond({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: readFileSync(file) });
         }
-        if (new URL(url).hostname === 'vendor-entry.optim.co.jp') return void request.respond({ contentType: 'text/html', body: '<title>OPTiM</title>' });
-        if (url === `${origin}/consent` && request.method() === 'POST') {
+        if (url.startsWith(entryPage)) return void request.respond({ contentType: 'text/html', body: '<title>OPTiM</title>' });
+        if (url === `${origin}/consent-api/consent` && request.method() === 'POST') {
           posted.push(request);
-          if (answerConsent) return void answerConsent(request);
+          const answered = answerConsent?.(request);
+          if (answered) return void answered;
         }
         void request.continue();
       });
@@ -155,62 +184,105 @@ ${filled(snippet('cdn-page'))}
 
     const agree = (page: Page) => page.click('remote-support-consent >>> [part~="agree"]');
     const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-      fetch(`${origin}/consent`, { method: 'POST', headers, body }).then(async (answer) => ({ status: answer.status, body: await answer.json() }));
+      fetch(`${origin}/consent-api/consent`, { method: 'POST', headers, body }).then(async (answer) => ({ status: answer.status, body: await answer.json() }));
+    const rows = () => {
+      const db = new Database(database, { readonly: true });
+      try {
+        return (db.prepare('select id from consents').all() as Array<{ id: string }>).map(({ id }) => id);
+      } finally {
+        db.close();
+      }
+    };
 
-    it('stores the consent, then hands over to the entry page; a retry gets the same answer and a replay is refused', async () => {
+    it('stores the consent before handing over, then answers a retry, refuses replays, and shows the operator the evidence', async () => {
       const { page, posted, errors } = await portal();
-      const stored = page.waitForResponse((response) => response.url() === `${origin}/consent`);
+      const stored = page.waitForResponse((response) => response.url() === `${origin}/consent-api/consent`);
       const arrival = page.waitForNavigation();
       await agree(page);
       const answer = await stored;
-      await arrival;
       assert.equal(answer.status(), 201);
-      assert.equal(page.url(), 'https://vendor-entry.optim.co.jp/remote-support');
+      await arrival;
+      assert.equal(page.url(), entryPage);
       assert.deepEqual(errors, []);
 
       const [request] = posted;
       assert.equal(request!.headers()['content-type'], 'application/json');
       const { jws } = JSON.parse(request!.postData()!) as { jws: string };
       const record = JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString()) as ConsentRecord;
-      const { id } = record;
-      assert.equal(record.redirect, 'https://vendor-entry.optim.co.jp/remote-support');
+      assert.equal(record.redirect, entryPage);
+      assert.deepEqual(rows(), [record.id]);
 
       // The answer was lost and the page sends the same JWS again: the same record, not a second one.
-      assert.deepEqual(await post(JSON.stringify({ jws })), { status: 200, body: { id } });
-      // The same record signed again is another JWS for a stored id; a new record cannot reuse the spent challenge.
-      const again = await signed(record);
-      assert.deepEqual(await post(JSON.stringify({ jws: again })), { status: 409, body: { code: 'replayed' } });
+      const retry = await post(JSON.stringify({ jws }));
+      assert.equal(retry.status, 200);
+      assert.equal(retry.body.id, record.id);
+      assert.match(retry.body.reference, /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+      // The same record signed again, and a new record on the spent challenge, are replays; no challenge at all is refused.
+      assert.deepEqual((await post(JSON.stringify({ jws: await signed(record) }))).body.code, 'replayed');
       const reused = await signed(createRecord({ terms: record.terms, origin: record.origin, nonce: record.nonce }));
-      assert.deepEqual(await post(JSON.stringify({ jws: reused })), { status: 422, body: { code: 'nonce-mismatch' } });
+      assert.deepEqual((await post(JSON.stringify({ jws: reused }))).body.code, 'replayed');
       const unchallenged = await signed(createRecord({ terms: record.terms, origin: 'https://evil.example' }));
-      assert.deepEqual(await post(JSON.stringify({ jws: unchallenged })), { status: 422, body: { code: 'nonce-mismatch' } });
+      assert.deepEqual(await post(JSON.stringify({ jws: unchallenged })).then(({ status, body }) => [status, body.code]), [422, 'nonce-mismatch']);
+      assert.deepEqual(rows(), [record.id]);
+
+      // The operator looks the number up: the evidence, with the exact terms text.
+      const lookUp = (token: string) => fetch(`${origin}/consent-api/consents/${retry.body.reference}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal((await lookUp('wrong-token-wrong-token')).status, 401);
+      const found = await lookUp(operatorToken);
+      assert.equal(found.status, 200);
+      evidence = (await found.json()) as typeof evidence;
+      assert.equal(evidence.jws, jws);
+      assert.deepEqual(evidence.record, record);
       await page.close();
     });
 
     it('stores one record when the same consent arrives many times at once', async () => {
-      const { challenge } = (await (await fetch(`${origin}/consent/challenge`)).json()) as { challenge: string };
-      const terms = await builtInRef();
-      const jws = await signed(createRecord({ terms, origin, nonce: challenge }));
+      const { challenge } = (await (await fetch(`${origin}/consent-api/challenge`)).json()) as { challenge: string };
+      const jws = await signed(createRecord({ terms: await builtInRef(), origin, nonce: challenge }));
       const answers = await Promise.all(Array.from({ length: 20 }, () => post(JSON.stringify({ jws }))));
       assert.deepEqual(answers.map(({ status }) => status).sort(), [...Array(19).fill(200), 201]);
-      assert.equal(new Set(answers.map(({ body }) => body.id)).size, 1);
+      assert.equal(new Set(answers.map(({ body }) => JSON.stringify(body))).size, 1);
     });
 
-    it('answers a body it cannot read with a 4xx and a code', async () => {
-      assert.deepEqual(await post('{"jws":"x"}', { 'content-type': 'text/plain' }), { status: 400, body: { code: 'bad-request' } });
-      assert.deepEqual(await post('{}'), { status: 400, body: { code: 'bad-request' } });
-      assert.deepEqual(await post(JSON.stringify({ jws: 'not.a.jws' })), { status: 422, body: { code: 'malformed' } });
-      const tooBig = await fetch(`${origin}/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws: 'a'.repeat(32_000) }) });
-      assert.equal(tooBig.status, 413);
+    it('answers a body it cannot use with a 4xx and a code', async () => {
+      assert.deepEqual(await post('{"jws":"x"}', { 'content-type': 'text/plain' }).then(({ status, body }) => [status, body.code]), [415, 'unsupported-media-type']);
+      assert.deepEqual(await post('{}').then(({ status, body }) => [status, body.code]), [400, 'bad-request']);
+      assert.deepEqual(await post(JSON.stringify({ jws: 'not.a.jws' })).then(({ status, body }) => [status, body.code]), [422, 'malformed']);
+      assert.deepEqual(await post(JSON.stringify({ jws: 'a'.repeat(32_000) })).then(({ status, body }) => [status, body.code]), [413, 'body-too-large']);
     });
 
-    it('keeps the customer on the page, and says so, when the server does not store the consent', async () => {
-      const { page } = await portal((request) => request.respond({ status: 500, contentType: 'application/json', body: '{}' }));
+    it('keeps the customer on the page while the server fails, and stores once when they agree again', async () => {
+      let failing = true;
+      const { page } = await portal((request) => (failing ? request.respond({ status: 500, contentType: 'application/json', body: '{}' }) : undefined));
+      const notStored = page.evaluate(
+        () => new Promise<string>((resolve) => document.addEventListener('consent-error', (event) => resolve((event as CustomEvent).detail.code), { once: true })),
+      );
       await agree(page);
-      await page.waitForSelector('#consent-problem:not([hidden])');
+      assert.equal(await notStored, 'consent-not-stored');
+      await page.waitForSelector('remote-support-consent[state="ready"]');
       assert.equal(page.url(), `${origin}/support`);
-      assert.equal(await page.$eval('remote-support-consent', (element) => element.getAttribute('state')), 'done');
+
+      failing = false;
+      const before = rows().length;
+      const arrival = page.waitForNavigation();
+      await agree(page);
+      await arrival;
+      assert.equal(page.url(), entryPage);
+      assert.equal(rows().length, before + 1);
       await page.close();
+    });
+
+    it('computes the integrity value, checks a document, and verifies the evidence offline, from the command line', () => {
+      const terms = join(scratch, 'vendor-terms.json');
+      writeFileSync(terms, readFileSync('demo/terms/vendor-terms.json'));
+      const evidenceFile = join(scratch, 'evidence.json');
+      writeFileSync(evidenceFile, JSON.stringify(evidence));
+      const outputs = commands(snippet('cli')).map((line) => {
+        const [, ...args] = line.replace('npx remote-support-consent', 'cli').replace('<your-terms>.json', terms).replace('<evidence>.json', evidenceFile).split(' ');
+        return execFileSync(process.execPath, ['dist/cli/index.js', ...args], { encoding: 'utf8' });
+      });
+      assert.match(outputs[0]!, /^sha256-[\w-]{43}\n$/);
+      assert.equal(JSON.parse(outputs[2]!).id, evidence.record.id);
     });
   });
 });
