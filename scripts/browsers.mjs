@@ -1,7 +1,7 @@
 // The three engines from Debian's packages, and plain messages (not stack traces) when one is missing.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.mjs';
 
 function need(path, pkg, variable) {
   if (existsSync(path)) return path;
@@ -33,16 +33,6 @@ export function miniBrowserPath() {
     .find((path) => existsSync(path));
   return need(found ?? '/usr/lib/<arch>/webkit2gtk-4.1/MiniBrowser', 'webkit2gtk-driver');
 }
-
-/** A TCP port nobody listens on right now. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * Starts Xvfb (on a display it picks itself) and WebKitWebDriver (on a free

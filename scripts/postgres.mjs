@@ -4,9 +4,9 @@
 // run: a cluster Debian's package may have started (port 5432, /var/run/postgresql) is left alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 const prefix = 'remote-support-consent-postgres-';
 
@@ -27,16 +27,6 @@ function owner() {
   if (uid.status !== 0 || gid.status !== 0) throw new Error('PostgreSQL must not run as root, and there is no `postgres` user to run it as: `sudo apt-get install -y postgresql` creates one.');
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
-
-/** A TCP port nobody listens on right now. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 
 const alive = (pid) => {
   try {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
+import { freePort } from '../../scripts/free-port.mjs';
 import { createRecord, type ConsentRecord } from '../../src/consent/record.js';
 import { signRecord } from '../../src/consent/sign.js';
 import { parseTerms } from '../../src/terms/fetch.js';
@@ -295,15 +295,6 @@ async function builtInRef() {
   const { builtInTerms, termsDigest } = await import('../../src/terms/index.js');
   const ja = builtInTerms.find((document) => document.locale === 'ja')!;
   return { id: ja.id, version: ja.version, locale: ja.locale, sha256: await termsDigest(ja) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 }
 
 async function until(ready: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
