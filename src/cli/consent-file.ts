@@ -1,3 +1,4 @@
+import { isObject } from '../is-object.js';
 import { CliError } from './errors.js';
 import { readText } from './files.js';
 
@@ -10,8 +11,6 @@ export interface Evidence {
 
 /** What `verify` reads: a compact JWS, or one inside an evidence file. */
 export type ConsentFile = { jws: string; evidence?: undefined } | { jws: string; evidence: Evidence };
-
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A file holding a compact JWS (whitespace around it ignored) or an evidence

@@ -1,4 +1,4 @@
-import { decodeCompact, parseJson } from '../consent/jws-read.js';
+import { unverifiedPayload } from '../consent/jws-read.js';
 import { ConsentVerificationError, verifyConsent, type ConsentRecord, type VerifyOptions } from '../verify/index.js';
 import { CliError } from './errors.js';
 
@@ -7,8 +7,7 @@ const lastSecond = 8.64e12;
 
 /** When the record says it was signed, read before verifying; undefined when the token is too broken to say. */
 function signedAt(jws: string): Date | undefined {
-  const payload = decodeCompact(jws)?.payload;
-  const iat = payload && (parseJson(payload) as { iat?: unknown } | null)?.iat;
+  const iat = (unverifiedPayload(jws) as { iat?: unknown } | null | undefined)?.iat;
   return typeof iat === 'number' && Number.isSafeInteger(iat) && iat >= 0 && iat <= lastSecond ? new Date(iat * 1000) : undefined;
 }
 

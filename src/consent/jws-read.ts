@@ -1,6 +1,7 @@
 // Reading a compact JWS: what checks a signature made elsewhere need (the vendor's signing server's
 // answer, the verifier); the element's own signing never does, so its chunk goes without.
 import { fromBase64url } from '../base64url.js';
+import { describe, parseJson } from './untrusted-json.js';
 import { repeatedMemberName } from './repeated-name.js';
 
 /**
@@ -43,29 +44,14 @@ export function decodeCompact(jws: unknown): DecodedJws | undefined {
   };
 }
 
-// ignoreBOM keeps a leading byte order mark in the text, where JSON.parse refuses it: RFC 8259 forbids
-// sending one, and a parser elsewhere that refuses it must not read a token differently.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Strict UTF-8 JSON: undefined for invalid UTF-8 (or a byte order mark) or invalid JSON, however deep. */
-export function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(strictUtf8.decode(bytes));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * A value read from a token, named for a message: a short printable ASCII string as itself, anything
- * else by its type and size. Never the value itself, which may be megabytes or thousands of arrays
- * deep: messages end up in logs, and `JSON.stringify` of a deep array overflows the stack.
+ * The payload of a compact JWS as JSON, read without verifying anything: undefined when the token is
+ * not one or its payload is not JSON. For what only needs a claim before verifying (when a record says
+ * it was signed), or to compare against what was verified before (a stored record's id).
  */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return /^[\x20-\x7e]{0,64}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'object' ? 'an object' : typeof value;
+export function unverifiedPayload(jws: string): unknown {
+  const payload = decodeCompact(jws)?.payload;
+  return payload && parseJson(payload);
 }
 
 const text = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -13,7 +13,8 @@ const text = (max: number) =>
  */
 export const consentRecordSchema = z.strictObject({
   v: z.literal(1),
-  id: z.uuid(),
+  // Lower case, as crypto.randomUUID() makes it: one id, one spelling, so it cannot be stored twice.
+  id: z.uuid().check(z.lowercase()),
   iat: z.int().check(z.nonnegative()),
   terms: z.strictObject({
     id: text(recordLimits.terms),

@@ -1,7 +1,8 @@
 import { ConsentError } from '../errors.js';
 import { fetchText, type Deadline } from '../http.js';
 import { canonicalize } from '../terms/jcs.js';
-import { decodeCompact, parseJson, repeatedNameIn } from './jws-read.js';
+import { decodeCompact, repeatedNameIn } from './jws-read.js';
+import { parseJson } from './untrusted-json.js';
 import type { ConsentRecord } from './record.js';
 import type { SignedConsent } from './sign.js';
 

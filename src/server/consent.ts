@@ -1,3 +1,4 @@
+import { unverifiedPayload } from '../consent/jws-read.js';
 import { ConsentVerificationError, verifyConsent, type ConsentVerificationErrorCode, type VerifyOptions } from '../verify/index.js';
 import type { AcceptedTerms } from './accepted-terms.js';
 import type { Challenges } from './challenge.js';
@@ -39,7 +40,6 @@ export async function acceptConsent(jws: string, desk: ConsentDesk): Promise<Res
   if (challenge === 'unknown') return refusal('nonce-mismatch', 'the record carries a challenge this server did not issue');
   if (challenge === 'expired') return (await storedAnswer(record.id, jws, store)) ?? refusal('nonce-mismatch', 'the challenge has expired');
 
-  const document = terms.bySha256.get(record.terms.sha256)!;
   for (let attempt = 0; attempt < referenceAttempts; attempt++) {
     const reference = newReference();
     const outcome = await store.insert({
@@ -48,7 +48,8 @@ export async function acceptConsent(jws: string, desk: ConsentDesk): Promise<Res
       nonce: record.nonce,
       jws,
       record: JSON.stringify(record),
-      terms: document,
+      // The verifier matched it against an accepted document, whose row the store has held since it opened.
+      termsSha256: record.terms.sha256,
       storedAt: now().toISOString(),
     });
     if (outcome.kind === 'inserted') return jsonResponse(201, { id: record.id, reference });
@@ -71,10 +72,6 @@ async function storedAnswer(id: string | undefined, jws: string, store: ConsentS
 
 /** The record id a JWS claims, unverified: only ever compared against stored, verified JWSs. */
 function claimedId(jws: string): string | undefined {
-  try {
-    const id: unknown = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')).id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  const id = (unverifiedPayload(jws) as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
 }

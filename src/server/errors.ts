@@ -20,7 +20,7 @@ export type ConsentServerResponseCode =
   | 'body-too-large'
   /** The body is not `application/json`. */
   | 'unsupported-media-type'
-  /** The database failed or is closing; nothing was stored. */
+  /** The database failed or is closing. The consent may or may not have been stored: retry the same JWS, which gets the stored answer if it was. */
   | 'storage-unavailable'
   /** A fault in the kit itself. */
   | 'internal-error';

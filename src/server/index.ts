@@ -5,7 +5,8 @@
  * Node 20+ only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ConsentVerificationError, verifyConsent, type VerifyOptions } from '../verify/index.js';
+import type { VerifyOptions } from '../verify/index.js';
+import { readOptions } from '../verify/options.js';
 import { acceptTerms } from './accepted-terms.js';
 import { challenges } from './challenge.js';
 import { errorResponse } from './errors.js';
@@ -29,7 +30,7 @@ export interface ConsentServerOptions {
   keys?: VerifyOptions['keys'];
   /** Bearer token for `GET …/consents/<reference>` (at least 16 characters). Absent: the look-up is off (404). */
   operatorToken?: string;
-  /** How long a challenge stays usable, in seconds. Default 600. */
+  /** How long a challenge stays usable, in whole seconds, at most a year (31 536 000). Default 600. */
   challengeTtlSeconds?: number;
   /** How old a record may be when posted, in seconds, as for `verifyConsent`. Default 600. */
   maxAgeSeconds?: number;
@@ -52,8 +53,10 @@ export interface ConsentServer {
    */
   listener(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
   /**
-   * Releases the database once the requests in progress are answered (at most 5 s: a request still
-   * reading its body then is answered 503). Requests from now on are answered 503.
+   * Stops taking requests (each one from now on is answered 503 `storage-unavailable`), waits for
+   * those in progress (5 s at most), then releases the database once its calls under way end. A
+   * request still in progress after the wait has no database any more: if it needs one, it is
+   * answered 503.
    */
   close(): Promise<void>;
 }
@@ -72,15 +75,17 @@ export async function createConsentServer(options: ConsentServerOptions): Promis
   if (operatorToken !== undefined && !(typeof operatorToken === 'string' && /^\S{16,}$/.test(operatorToken))) {
     throw new TypeError('createConsentServer: operatorToken must be at least 16 characters without spaces (a long random string)');
   }
-  if (!(Number.isInteger(challengeTtlSeconds) && challengeTtlSeconds > 0)) {
-    throw new TypeError('createConsentServer: challengeTtlSeconds must be a positive whole number of seconds');
+  // Bounded, not only whole: an expiry past 2^64 seconds (1e300 is an integer too) cannot be written into a challenge.
+  if (!(Number.isSafeInteger(challengeTtlSeconds) && challengeTtlSeconds > 0 && challengeTtlSeconds <= maxChallengeTtlSeconds)) {
+    throw new TypeError(`createConsentServer: challengeTtlSeconds must be a whole number of seconds from 1 to ${maxChallengeTtlSeconds} (a year)`);
   }
   if (typeof now !== 'function') throw new TypeError('createConsentServer: now must be a function returning a Date');
   const terms = await acceptTerms(options?.terms);
   const { keys, maxAgeSeconds } = options;
-  await refuseUnusableVerifyOptions({ terms: terms.documents, keys, maxAgeSeconds, now: now() });
+  // The verifier's own judgement of the options, asked once at start: a mistake there is a TypeError now, not a 500 per request.
+  readOptions({ terms: terms.documents, keys, maxAgeSeconds, now: now() });
 
-  const store = await openStore(database);
+  const store = await openStore(database, terms.rows);
   const desk = { store, challenges: challenges(store.secret, challengeTtlSeconds, now), terms, keys, maxAgeSeconds, now, operatorToken };
   const inFlight = new Set<Promise<Response>>();
   let closing: Promise<void> | undefined;
@@ -98,7 +103,7 @@ export async function createConsentServer(options: ConsentServerOptions): Promis
     listener: nodeListener(handler),
     close: () =>
       (closing ??= (async () => {
-        // A client that never finishes its body must not hold the database open: after the grace, what is still in progress gets 503.
+        // A client that never finishes its body must not hold the database open: after the grace it goes, and what is still in progress gets 503 if it needs it.
         let timer: NodeJS.Timeout | undefined;
         const grace = new Promise((resolve) => (timer = setTimeout(resolve, closeGraceMs)));
         await Promise.race([Promise.allSettled([...inFlight]), grace]);
@@ -111,11 +116,5 @@ export async function createConsentServer(options: ConsentServerOptions): Promis
 /** How long `close()` waits for requests in progress. */
 const closeGraceMs = 5000;
 
-/** The verifier's own judgement of the options, asked once at start: a mistake there is a TypeError now, not a 500 per request. */
-async function refuseUnusableVerifyOptions(options: VerifyOptions): Promise<void> {
-  try {
-    await verifyConsent('', options);
-  } catch (error) {
-    if (!(error instanceof ConsentVerificationError)) throw error;
-  }
-}
+/** The longest `challengeTtlSeconds`: a year. */
+const maxChallengeTtlSeconds = 31_536_000;

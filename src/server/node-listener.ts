@@ -18,7 +18,9 @@ export function nodeListener(handle: (request: Request) => Promise<Response>): N
     if (next && !routeOf(url.pathname)) return next();
     let answer: Promise<Response>;
     try {
-      answer = handle(toRequest(req, url));
+      answer = bodyGone(req, url)
+        ? Promise.resolve(errorResponse(400, 'bad-request', 'the request body was already read before the kit, leaving no req.body: mount the kit before the middleware that read it'))
+        : handle(toRequest(req, url));
     } catch {
       // What Node's parser lets through and fetch's Request refuses (a TRACE, say): refused, never thrown at the server.
       answer = Promise.resolve(errorResponse(400, 'bad-request', `a ${req.method} request with these headers cannot be served`));
@@ -34,6 +36,16 @@ function urlOf(target: string | undefined): URL {
   } catch {
     return new URL('http://localhost/');
   }
+}
+
+/**
+ * Whether the kit would read a body that is already gone: `POST …/consent` (the one request whose
+ * body it reads) whose stream was read to its end, or closed, before the kit, with no `req.body` left
+ * in its place. Waiting for it would be waiting forever: the stream has nothing more to say.
+ */
+function bodyGone(req: IncomingMessage, url: URL): boolean {
+  if (req.method !== 'POST' || routeOf(url.pathname)?.name !== 'consent') return false;
+  return (req as { body?: unknown }).body === undefined && (req.readableEnded || !req.readable);
 }
 
 function toRequest(req: IncomingMessage, url: URL): Request {

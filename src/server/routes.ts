@@ -37,7 +37,9 @@ export async function route(request: Request, desk: Desk): Promise<Response> {
   } catch (error) {
     if (error instanceof StorageFailure) {
       console.error('remote-support-consent/server: a database call failed (or came after close()); answered 503', error.cause ?? error);
-      return errorResponse(503, 'storage-unavailable', 'the consent store is unavailable; nothing was stored', { 'retry-after': '5' });
+      // A COMMIT that failed may have committed: say so, and that a retry of the same JWS is safe and tells which.
+      const message = 'the consent store is unavailable; the consent may or may not have been stored: retry the same JWS, which is answered as stored if it was';
+      return errorResponse(503, 'storage-unavailable', message, { 'retry-after': '5' });
     }
     console.error('remote-support-consent/server: unexpected failure; answered 500', error);
     return errorResponse(500, 'internal-error', 'the consent server failed');

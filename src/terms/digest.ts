@@ -7,6 +7,10 @@ import { canonicalize } from './jcs.js';
  * call this one function, so a server holding the same file gets the same value.
  */
 export async function termsDigest(document: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalize(document));
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return canonicalDigest(canonicalize(document));
+}
+
+/** The terms digest of a document already in RFC 8785 canonical JSON, for a caller that holds that text. */
+export async function canonicalDigest(canonical: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical))));
 }

@@ -1,5 +1,5 @@
 import { canonicalize } from '../terms/jcs.js';
-import { termsDigest } from '../terms/digest.js';
+import { canonicalDigest, termsDigest } from '../terms/digest.js';
 
 /** Digests of documents that can no longer change (deeply frozen, as `builtInTerms` are), by object. */
 const byObject = new WeakMap<object, Promise<string | undefined>>();
@@ -32,8 +32,8 @@ export function digestOf(document: unknown): Promise<string | undefined> {
     byObject.set(document, digest);
     return digest;
   }
-  // termsDigest canonicalises before its first await, so it digests the very text used as the key.
-  const digest = byText.get(canonical) ?? termsDigest(document).catch(() => undefined);
+  // The very text used as the key, digested as it is: canonicalised once.
+  const digest = byText.get(canonical) ?? canonicalDigest(canonical).catch(() => undefined);
   byText.delete(canonical);
   byText.set(canonical, digest);
   if (byText.size > maxTexts) byText.delete(byText.keys().next().value!);

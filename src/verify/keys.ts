@@ -1,4 +1,5 @@
 import { fromBase64url } from '../base64url.js';
+import { isObject } from '../is-object.js';
 import type { PublicJwk } from '../consent/jws.js';
 
 /** A key the vendor's server signs with, as `verifyConsent` was given it. */
@@ -18,8 +19,8 @@ const isCoordinate = (value: unknown): value is string => typeof value === 'stri
  * space-holding `x` is no key at all, in Node and in every browser alike.
  */
 export function publicP256(value: unknown): PublicJwk | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value) || 'd' in value) return undefined;
-  const { kty, crv, x, y } = value as Record<string, unknown>;
+  if (!isObject(value) || 'd' in value) return undefined;
+  const { kty, crv, x, y } = value;
   return kty === 'EC' && crv === 'P-256' && isCoordinate(x) && isCoordinate(y) ? { kty, crv, x, y } : undefined;
 }
 
@@ -36,10 +37,20 @@ export function trustedKeys(keys: unknown): readonly TrustedKey[] | undefined {
   const list = Array.isArray(keys) ? keys : typeof keys === 'object' && 'keys' in keys ? (keys as { keys: unknown }).keys : [keys];
   if (!Array.isArray(list)) throw wrong('is a JWK Set whose keys member is not an array');
   return list.map((key: unknown, index) => {
+    // What is wrong with one key, said of that key alone: a vendor (or the command line's --keys) knows what to fix.
     const jwk = publicP256(key);
-    if (!jwk) throw wrong(`holds a key (index ${index}) that is not a public P-256 JWK with x and y of 32 bytes in base64url`);
+    if (!jwk) throw new TypeError(`verifyConsent: options.keys[${index}] ${whyNotPublicP256(key)}`);
     const { kid } = key as { kid?: unknown };
-    if (kid !== undefined && typeof kid !== 'string') throw wrong(`holds a key (index ${index}) whose kid is not a string`);
+    if (kid !== undefined && typeof kid !== 'string') throw new TypeError(`verifyConsent: options.keys[${index}] has a kid that is not a string`);
     return { jwk, kid };
   });
+}
+
+/** Why a value `publicP256` refuses is not a public P-256 JWK, in words that say what to fix. */
+function whyNotPublicP256(value: unknown): string {
+  if (!isObject(value)) return 'is not a JWK (a JSON object)';
+  if ('d' in value) return 'is a private key (member "d"): give the public key only, and keep the private one on the signing server';
+  const { kty, crv } = value;
+  if (kty !== 'EC' || crv !== 'P-256') return 'is not a P-256 key (kty "EC", crv "P-256"), the only kind that signs ES256';
+  return 'has an x or y that is not 32 bytes in strict base64url';
 }

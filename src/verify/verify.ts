@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ecdsa, thumbprint, type PublicJwk } from '../consent/jws.js';
-import { decodeCompact, describe, maxJwsLength, parseJson, repeatedNameIn } from '../consent/jws-read.js';
+import { decodeCompact, maxJwsLength, repeatedNameIn } from '../consent/jws-read.js';
+import { describe, parseJson } from '../consent/untrusted-json.js';
 import { consentRecordSchema, type ConsentRecord } from '../consent/record-schema.js';
 import { digestOf } from './digests.js';
 import { ConsentVerificationError, type ConsentVerificationErrorCode } from './errors.js';

@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { acceptTerms } from '../../src/server/accepted-terms.js';
 import { challenges } from '../../src/server/challenge.js';
 import { ConsentServerError } from '../../src/server/errors.js';
 import { newReference, normalReference, referenceAlphabet } from '../../src/server/reference.js';
 import { routeOf } from '../../src/server/routes.js';
 import { loadDriver } from '../../src/server/store/driver.js';
+import { canonicalize } from '../../src/terms/jcs.js';
+import { builtInTerms, termsDigest } from '../../src/terms/index.js';
+import { digestOf } from '../../src/verify/digests.js';
 
 const spoken = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 const aReference = fc.string({ unit: fc.constantFrom(...referenceAlphabet), minLength: 8, maxLength: 8 }).map((s) => `${s.slice(0, 4)}-${s.slice(4)}`);
@@ -95,9 +99,36 @@ describe('challenges', () => {
     fc.assert(fc.property(fc.uint8Array({ minLength: 40, maxLength: 40 }), (bytes) => assert.equal(book.check(Buffer.from(bytes).toString('base64url')), 'unknown')));
   });
 
+  it('carry an expiry a year ahead, the longest lifetime the kit takes', () => {
+    const year = 31_536_000;
+    const issued = challenges(secret, year, at(1_000_000)).issue();
+    assert.equal(challenges(secret, year, at(1_000_000 + year)).check(issued), 'valid');
+    assert.equal(challenges(secret, year, at(1_000_001 + year)).check(issued), 'expired');
+  });
+
   it('differ each time', () => {
     const book = challenges(secret, 600, at(1_000_000));
     assert.equal(new Set(Array.from({ length: 1000 }, () => book.issue())).size, 1000);
+  });
+});
+
+describe('accepted terms', () => {
+  it("are digested once, at start, into the verifier's cache: a request digests none of them again", async () => {
+    const { documents, rows } = await acceptTerms(builtInTerms);
+    assert.deepEqual(
+      rows.map(({ sha256, document }) => ({ sha256, document })),
+      await Promise.all(builtInTerms.map(async (document) => ({ sha256: await termsDigest(document), document: canonicalize(document) }))),
+    );
+    const { subtle } = globalThis.crypto;
+    const digest = subtle.digest;
+    let digests = 0;
+    subtle.digest = (...args: Parameters<SubtleCrypto['digest']>) => (digests++, digest.apply(subtle, args));
+    try {
+      assert.deepEqual(await Promise.all(documents.map(digestOf)), rows.map(({ sha256 }) => sha256));
+    } finally {
+      subtle.digest = digest;
+    }
+    assert.equal(digests, 0);
   });
 });
 

@@ -228,6 +228,15 @@ for (const { engine, create } of engines) {
         assert.equal((await db.consents()).length, 1);
       });
 
+      it('takes a challenge lifetime of up to a year, and a challenge made under it is good until then', async () => {
+        const clock = testClock();
+        const { base } = await serve({ now: clock.now, challengeTtlSeconds: 31_536_000 });
+        const challenge = await fetchChallenge(base);
+        clock.advance(31_536_000 - 600);
+        const record = aRecord(challenge, { now: clock.now() });
+        assert.deepEqual(await postConsent(base, await signed(record)).then(({ status, body }) => [status, body.id]), [201, record.id]);
+      });
+
       it('keeps the challenge secret and the records across a restart, and shares both between two instances', async () => {
         const first = await serve();
         const beforeRestart = await fetchChallenge(first.base);
@@ -491,6 +500,26 @@ for (const { engine, create } of engines) {
         assert.equal((await fetch(new URL('consent', base))).status, 405, 'a route of the kit with the wrong method is answered, not passed on');
       });
 
+      it('answers 400 at once when middleware before it read the body and left no req.body', async () => {
+        const kit = await createConsentServer({ database: db.url, terms: builtInTerms });
+        const drain = (req: IncomingMessage, done: () => void) => void req.on('end', done).resume();
+        const app = express();
+        // As a logging or signature-checking middleware might: the body read to its end, nothing kept.
+        app.use((req, _res, next) => drain(req, next));
+        app.use('/api', kit.listener);
+        const mounted = await listen(app);
+        const plain = await listen((req, res) => drain(req, () => kit.listener(req, res)));
+        cleanups.push(() => Promise.all([stopListening(mounted.server), stopListening(plain.server)]).then(() => kit.close()));
+        for (const origin of [mounted.origin, plain.origin]) {
+          const { jws } = await signConsent(await fetchChallenge(`${origin}/api/`));
+          // Without the answer, this request waited for a body that had already gone.
+          const answer = await postConsent(`${origin}/api/`, jws, { timeoutMs: 5000 });
+          assert.deepEqual([answer.status, answer.body.code], [400, 'bad-request'], origin);
+          assert.match(String(answer.body.message), /already read/);
+        }
+        assert.deepEqual(await db.consents(), []);
+      });
+
       it('finishes requests in progress on close, answers new ones 503, and releases the database', async () => {
         const kit = await createConsentServer({ database: db.url, terms: builtInTerms });
         const challenge = JSON.parse(await (await kit.handler(new Request('http://localhost/challenge'))).text()).challenge as string;
@@ -551,6 +580,8 @@ for (const { engine, create } of engines) {
         const failed = await fetch(new URL('consent', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws }) }).then(json);
         assert.deepEqual([failed.status, failed.body.code], [503, 'storage-unavailable']);
         assert.equal(failed.headers.get('retry-after'), '5');
+        // A failed COMMIT may have committed: the answer never says nothing was stored, and says how to find out.
+        assert.match(String(failed.body.message), /may or may not have been stored: retry the same JWS/);
         await onDatabase(db.url, 'ALTER TABLE consents_away RENAME TO consents');
         assert.equal((await postConsent(base, jws)).status, 201, 'the same JWS, once the database is back');
       });
@@ -602,6 +633,10 @@ describe('createConsentServer: options it cannot use', () => {
       ['an empty operator token', { operatorToken: '' }],
       ['a challenge lifetime of 0', { challengeTtlSeconds: 0 }],
       ['a fractional challenge lifetime', { challengeTtlSeconds: 1.5 }],
+      ['a challenge lifetime past any expiry a challenge can hold', { challengeTtlSeconds: 1e300 }],
+      ['a challenge lifetime past a safe integer', { challengeTtlSeconds: 2 ** 53 }],
+      ['a challenge lifetime of a year and a second', { challengeTtlSeconds: 31_536_001 }],
+      ['an infinite challenge lifetime', { challengeTtlSeconds: Infinity }],
       ['a clock that is no function', { now: new Date() as unknown as () => Date }],
       ['keys: null', { keys: null as unknown as undefined }],
       ['a maxAgeSeconds that is not a number', { maxAgeSeconds: Number.NaN }],

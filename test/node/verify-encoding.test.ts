@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { base64url, fromBase64url } from '../../src/base64url.js';
 import { ecdsa, thumbprint, type PublicJwk } from '../../src/consent/jws.js';
+import { unverifiedPayload } from '../../src/consent/jws-read.js';
 import { verifyConsent } from '../../src/verify/index.js';
 import { signedToken } from '../hostile-tokens.js';
 import { aRecord, deviceSign, now, rejects, terms } from './verify-fixtures.js';
@@ -100,6 +101,22 @@ describe('verifyConsent: token encodings', () => {
         const changed = parts.map((other, i) => (i === index ? spelling : other)).join('.');
         await rejects(verifyConsent(changed, { terms, now }), 'malformed');
       }
+    }
+  });
+});
+
+describe('unverifiedPayload: a claim read before verifying, as strictly as the verifier reads it', () => {
+  it('reads the payload of a token the verifier can read, and nothing from one it cannot', async () => {
+    const record = await aRecord();
+    const jws = await deviceSign(record);
+    assert.deepEqual(unverifiedPayload(jws), record);
+    const [header, payload, signature] = jws.split('.') as [string, string, string];
+    // Each of these Buffer's base64url would have read as the same record.
+    for (const spelling of [`${payload}=`, `${payload} `, payload.replace(/-/g, '+').replace(/_/g, '/')]) {
+      if (spelling !== payload) assert.equal(unverifiedPayload(`${header}.${spelling}.${signature}`), undefined, spelling);
+    }
+    for (const token of ['', 'a.b', `${header}.${payload}`, `.${payload}.`, `${header}.${base64url(new TextEncoder().encode('{"id":'))}.${signature}`]) {
+      assert.equal(unverifiedPayload(token), undefined, token);
     }
   });
 });

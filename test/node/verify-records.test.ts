@@ -99,6 +99,34 @@ describe('verifyConsent: bounded, plain-text record strings', () => {
   });
 });
 
+describe('verifyConsent: one spelling of a record id', () => {
+  it('accepts the lower-case UUID crypto.randomUUID makes, and refuses the same UUID in upper or mixed case', async () => {
+    const record = await aRecord();
+    assert.match(record.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal((await verifyConsent(await deviceSign(record), { terms, now })).id, record.id);
+    // Either would be a second row for one id: the database compares text, not UUIDs.
+    for (const id of [record.id.toUpperCase(), record.id.replace(/[a-f]/, (letter) => letter.toUpperCase())]) {
+      if (id !== record.id) await rejects(verifyConsent(await deviceSign({ ...record, id }), { terms, now }), 'malformed');
+    }
+  });
+
+  it('refuses any id with an upper-case letter, and accepts any lower-case UUID', async () => {
+    const pair = (await crypto.subtle.generateKey(ecdsa, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const record = await aRecord();
+    await fc.assert(
+      fc.asyncProperty(fc.uuid(), fc.boolean(), async (uuid, upper) => {
+        const id = upper ? uuid.toUpperCase() : uuid.toLowerCase();
+        const outcome = await verifyConsent(await deviceSign({ ...record, id }, pair), { terms, now }).then(
+          () => 'accepted',
+          (error: ConsentVerificationError) => error.code,
+        );
+        assert.equal(outcome, /[A-F]/.test(id) ? 'malformed' : 'accepted', id);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('createRecord: never a record the verifier refuses', () => {
   const ref = (async () => ({ id: ja.id, version: ja.version, locale: ja.locale, sha256: await termsDigest(ja) }))();
   const made = async (input: Partial<RecordInput>) => createRecord({ terms: await ref, origin: 'https://portal.example.com', now, ...input });

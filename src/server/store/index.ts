@@ -1,5 +1,5 @@
 import { StorageFailure } from '../errors.js';
-import type { ConsentStore } from './types.js';
+import type { ConsentStore, TermsDocumentRow } from './types.js';
 
 export type { ConsentStore, InsertOutcome, NewConsent, StoredConsent, StoredEvidence, TermsDocumentRow } from './types.js';
 
@@ -8,11 +8,14 @@ export function isDatabaseUrl(database: string): boolean {
   return /^sqlite:./.test(database) || /^postgres(ql)?:\/\//.test(database);
 }
 
-/** Opens the database the URL names, migrating it; only that database's driver is loaded. */
-export async function openStore(database: string): Promise<ConsentStore> {
+/**
+ * Opens the database the URL names, migrating it and writing the accepted terms documents (which
+ * every consent then names); only that database's driver is loaded.
+ */
+export async function openStore(database: string, terms: readonly TermsDocumentRow[]): Promise<ConsentStore> {
   const store = database.startsWith('sqlite:')
-    ? await (await import('./sqlite.js')).openSqlite(database.slice('sqlite:'.length))
-    : await (await import('./postgres.js')).openPostgres(database);
+    ? await (await import('./sqlite.js')).openSqlite(database.slice('sqlite:'.length), terms)
+    : await (await import('./postgres.js')).openPostgres(database, terms);
   return guarded(store);
 }
 

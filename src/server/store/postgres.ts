@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { ConsentServerError } from '../errors.js';
 import { loadDriver } from './driver.js';
 import { newSecret, secretName } from './secret.js';
-import type { ConsentStore, InsertOutcome, NewConsent, StoredConsent, StoredEvidence } from './types.js';
+import type { ConsentStore, InsertOutcome, NewConsent, StoredConsent, StoredEvidence, TermsDocumentRow } from './types.js';
 
 /** Named, not numbered, so they sit beside another tool's rows in a shared `schema_migrations`. */
 const migrations = [
@@ -36,10 +36,10 @@ const migrationLock = 0x72736301;
  * default, before it resolves. Timeouts on connecting and on statements, so
  * an unreachable or locked database is an error, never a wait forever.
  */
-export async function openPostgres(url: string): Promise<ConsentStore> {
+export async function openPostgres(url: string, terms: readonly TermsDocumentRow[]): Promise<ConsentStore> {
   const { default: pg } = await loadDriver('pg', () => import('pg'));
   const pool = new pg.Pool({
-    connectionString: url,
+    ...durableConnection(url),
     max: 10,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 10_000,
@@ -55,6 +55,7 @@ export async function openPostgres(url: string): Promise<ConsentStore> {
     const secret = await transaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
       await migrate(client);
+      await keepTerms(client, terms);
       await client.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [secretName, newSecret()]);
       const { rows } = await client.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [secretName]);
       return Buffer.from(rows[0]!.value, 'base64url');
@@ -64,6 +65,23 @@ export async function openPostgres(url: string): Promise<ConsentStore> {
     await pool.end().catch(() => undefined);
     throw new ConsentServerError('storage-unavailable', `cannot prepare the PostgreSQL database: ${String(error)}`, { cause: error });
   }
+}
+
+/**
+ * The pool's `connectionString` and `options`, such that every connection starts with
+ * `synchronous_commit = on`: a 2xx promises durability, and a server, database or role default of
+ * `off` must not weaken it. Set once per connection, as a startup option (which outranks all three),
+ * rather than by a statement in every transaction. pg lets a URL's own `options` parameter replace
+ * the pool's, and the pool's replace `PGOPTIONS`, so the setting is added to whichever would apply;
+ * a later `-c` wins over an earlier one.
+ */
+export function durableConnection(url: string): { connectionString: string; options?: string } {
+  const durable = '-c synchronous_commit=on';
+  const inUrl = [...url.matchAll(/[?&]options=[^&#]*/g)].at(-1);
+  if (!inUrl) return { connectionString: url, options: [process.env.PGOPTIONS, durable].filter(Boolean).join(' ') };
+  const end = inUrl.index + inUrl[0].length;
+  // Spelt with %20 and a bare '=': the URL-encoding pg applies to a URL holding a space keeps both as they are.
+  return { connectionString: `${url.slice(0, end)}%20${durable.replaceAll(' ', '%20')}${url.slice(end)}` };
 }
 
 async function migrate(client: PoolClient): Promise<void> {
@@ -76,10 +94,21 @@ async function migrate(client: PoolClient): Promise<void> {
   }
 }
 
+/** The accepted terms documents, written once at start: each consent then only names its document, which the foreign key holds to. */
+async function keepTerms(client: PoolClient, terms: readonly TermsDocumentRow[]): Promise<void> {
+  for (const { sha256, id, version, locale, document } of terms) {
+    await client.query(
+      'INSERT INTO terms_documents (sha256, id, version, locale, document) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING',
+      [sha256, id, version, locale, document],
+    );
+  }
+}
+
 async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    // Explicit, whatever the database's default: `insert` relies on each statement seeing what committed before it.
+    await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
     const result = await work(client);
     await client.query('COMMIT');
     client.release();
@@ -117,20 +146,15 @@ function postgresStore(pool: Pool, secret: Uint8Array): ConsentStore {
 }
 
 async function insert(client: PoolClient, consent: NewConsent): Promise<InsertOutcome> {
-  const { id, reference, nonce, jws, record, storedAt, terms } = consent;
-  // A 2xx answer promises durability: never let a server-wide `synchronous_commit = off` weaken it.
-  await client.query('SET LOCAL synchronous_commit = on');
-  await client.query(
-    'INSERT INTO terms_documents (sha256, id, version, locale, document) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING',
-    [terms.sha256, terms.id, terms.version, terms.locale, terms.document],
-  );
+  const { id, reference, nonce, jws, record, storedAt, termsSha256 } = consent;
   const inserted = await client.query(
     `INSERT INTO consents (id, reference, nonce, jws, record, terms_sha256, stored_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [id, reference, nonce, jws, record, terms.sha256, storedAt],
+    [id, reference, nonce, jws, record, termsSha256, storedAt],
   );
   if (inserted.rowCount) return { kind: 'inserted' };
-  // Read committed: this statement sees the row that made the insert do nothing.
+  // READ COMMITTED (the transaction begins so): this statement takes a fresh snapshot, so it sees the
+  // row whose commit made the insert do nothing, which an older snapshot (REPEATABLE READ) would not.
   const { rows } = await client.query<StoredConsent>('SELECT id, reference, jws FROM consents WHERE id = $1 OR nonce = $2', [id, nonce]);
   return rows.length ? { kind: 'conflict', rows } : { kind: 'reference-taken' };
 }

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { ConsentServerError } from '../errors.js';
 import { loadDriver } from './driver.js';
 import { newSecret, secretName } from './secret.js';
-import type { ConsentStore, InsertOutcome, StoredConsent, StoredEvidence } from './types.js';
+import type { ConsentStore, InsertOutcome, StoredConsent, StoredEvidence, TermsDocumentRow } from './types.js';
 
 /** Named, not numbered, so they sit beside another tool's rows in a shared `schema_migrations`. */
 const migrations = [
@@ -33,7 +33,7 @@ const migrations = [
  * process they never interleave; across processes `BEGIN IMMEDIATE` and the
  * busy timeout serialise writers.
  */
-export async function openSqlite(file: string): Promise<ConsentStore> {
+export async function openSqlite(file: string, terms: readonly TermsDocumentRow[]): Promise<ConsentStore> {
   const { default: Database } = await loadDriver('better-sqlite3', () => import('better-sqlite3'));
   let db: BetterSqlite3.Database;
   try {
@@ -48,6 +48,7 @@ export async function openSqlite(file: string): Promise<ConsentStore> {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    keepTerms(db, terms);
     const secret = ensureSecret(db);
     return sqliteStore(db, secret);
   } catch (error) {
@@ -68,6 +69,14 @@ function migrate(db: BetterSqlite3.Database): void {
   }).immediate();
 }
 
+/** The accepted terms documents, written once at start: each consent then only names its document, which the foreign key holds to. */
+function keepTerms(db: BetterSqlite3.Database, terms: readonly TermsDocumentRow[]): void {
+  const insert = db.prepare('INSERT INTO terms_documents (sha256, id, version, locale, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING');
+  db.transaction(() => {
+    for (const { sha256, id, version, locale, document } of terms) insert.run(sha256, id, version, locale, document);
+  }).immediate();
+}
+
 function ensureSecret(db: BetterSqlite3.Database): Uint8Array {
   db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(secretName, newSecret());
   const { value } = db.prepare('SELECT value FROM settings WHERE name = ?').get(secretName) as { value: string };
@@ -75,9 +84,6 @@ function ensureSecret(db: BetterSqlite3.Database): Uint8Array {
 }
 
 function sqliteStore(db: BetterSqlite3.Database, secret: Uint8Array): ConsentStore {
-  const insertTerms = db.prepare(
-    'INSERT INTO terms_documents (sha256, id, version, locale, document) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
-  );
   const insertConsent = db.prepare(
     `INSERT INTO consents (id, reference, nonce, jws, record, terms_sha256, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING RETURNING id`,
@@ -89,10 +95,8 @@ function sqliteStore(db: BetterSqlite3.Database, secret: Uint8Array): ConsentSto
      FROM consents c JOIN terms_documents t ON t.sha256 = c.terms_sha256 WHERE c.reference = ?`,
   );
   const insert = db.transaction((consent: Parameters<ConsentStore['insert']>[0]): InsertOutcome => {
-    const { terms } = consent;
-    insertTerms.run(terms.sha256, terms.id, terms.version, terms.locale, terms.document);
-    const { id, reference, nonce, jws, record, storedAt } = consent;
-    if (insertConsent.get(id, reference, nonce, jws, record, terms.sha256, storedAt)) return { kind: 'inserted' };
+    const { id, reference, nonce, jws, record, termsSha256, storedAt } = consent;
+    if (insertConsent.get(id, reference, nonce, jws, record, termsSha256, storedAt)) return { kind: 'inserted' };
     const rows = holders.all(id, nonce) as StoredConsent[];
     return rows.length ? { kind: 'conflict', rows } : { kind: 'reference-taken' };
   });

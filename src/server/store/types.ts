@@ -1,4 +1,4 @@
-/** A consent to keep: the verified record, its JWS, and the exact terms document its digest names. */
+/** A consent to keep: the verified record, its JWS, and the digest of the exact terms document it names. */
 export interface NewConsent {
   id: string;
   reference: string;
@@ -6,7 +6,8 @@ export interface NewConsent {
   jws: string;
   /** The record as JSON text. */
   record: string;
-  terms: TermsDocumentRow;
+  /** The `sha256` of a terms document the store was opened with. */
+  termsSha256: string;
   /** ISO 8601. */
   storedAt: string;
 }
@@ -52,7 +53,7 @@ export type InsertOutcome =
 export interface ConsentStore {
   /** The secret challenges are MAC'd under: made once per database, shared by every instance. */
   readonly secret: Uint8Array;
-  /** Inserts the consent and its terms document in one transaction; resolves only once the commit is durable. */
+  /** Inserts the consent in one transaction; resolves only once the commit is durable. */
   insert(consent: NewConsent): Promise<InsertOutcome>;
   byId(id: string): Promise<StoredConsent | undefined>;
   evidence(reference: string): Promise<StoredEvidence | undefined>;

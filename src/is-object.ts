@@ -1,0 +1,2 @@
+/** Whether `value` is a JSON object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
