@@ -121,9 +121,9 @@ export class RemoteSupportConsent extends ElementBase {
   /**
    * If set, the signed consent is POSTed here as JSON `{ jws }` (same-origin credentials), and the element waits, within `timeout`,
    * for a 2xx answer `{ id, reference? }` naming this record's `id` before it emits `consent` (with `reference`) and hands over;
-   * the reference is shown to the customer. Any other outcome is `consent-not-stored`, back to `ready`; agreeing again to the same
-   * terms re-sends the same JWS, so a server that stored it answers as before (after a 4xx refusal, bar 408 and 429, the next agree
-   * signs a new record instead).
+   * the reference is shown to the customer. Any other outcome is `consent-not-stored`, back to `ready`; agreeing again re-sends the
+   * same JWS, so a server that stored it answers as before, unless the record would now differ (other terms, `redirect-url`,
+   * `subject` or `sign-url`) or the server refused it with a 4xx other than 408 and 429: then the next agree signs a new record.
    * Empty: the host stores `detail.jws` itself.
    */
   consentUrl = '';
@@ -186,14 +186,13 @@ export class RemoteSupportConsent extends ElementBase {
   /** The checked redirect URL the shown terms will lead to (undefined with `redirect-target="none"` and no URL). */
   #redirect?: string;
   /**
-   * A consent signed that `consent-url` has not confirmed storing: while the same terms document (by digest) is shown, the next
-   * agree sends it again, unchanged, rather than sign a second record the server might store beside the first.
+   * A consent signed that `consent-url` has not confirmed storing, with the `sign-url` that signed it: while it still says what
+   * the next record would (see `#resendable`), the next agree sends it again, unchanged, rather than sign a second record the
+   * server might store beside the first.
    */
-  #unstored?: ConsentEventDetail;
+  #unstored?: { detail: ConsentEventDetail; signUrl: string };
   /** The hand-off happens once per element, whoever starts it. */
   #handedOff = false;
-  /** The missing-nonce warning is given once per element, however often the customer agrees again after a failed signing. */
-  #warnedNoNonce = false;
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
   #cameBack = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
 
@@ -415,8 +414,7 @@ export class RemoteSupportConsent extends ElementBase {
     const deadline = { timeoutMs: this.#timeoutMs, signal: signing.signal };
     try {
       const consent = await loadCode(this.#loadConsent, this.#timeoutMs, 'sign-failed', 'the consent code');
-      const unstored = this.#unstored?.record.terms.sha256 === terms.ref.sha256 ? this.#unstored : undefined;
-      const signed = unstored ?? (await this.#sign(consent, terms, deadline));
+      const signed = this.#resendable(terms) ?? (await this.#sign(consent, terms, deadline));
       if (signing.signal.aborted) return;
       const reference = this.consentUrl ? await consent.storeConsent(signed.record, signed.jws, this.consentUrl, deadline) : undefined;
       if (signing.signal.aborted) return;
@@ -437,33 +435,38 @@ export class RemoteSupportConsent extends ElementBase {
     }
   }
 
+  /**
+   * The unstored consent, if it is still the one to send: for the shown terms (by digest), to the redirect checked now (so the
+   * customer is never handed to one the host has since changed or disallowed), for the current `subject`, signed the way
+   * `sign-url` says now. Not the nonce: a host refreshes `challenge` after `consent-not-stored`, and a server that did store
+   * the first POST must get the same JWS again.
+   */
+  #resendable(terms: ShownTerms): ConsentEventDetail | undefined {
+    const { detail, signUrl } = this.#unstored ?? {};
+    const record = detail?.record;
+    const same =
+      record?.terms.sha256 === terms.ref.sha256 &&
+      record.redirect === (this.#redirect || undefined) &&
+      record.subject === (this.subject || undefined) &&
+      signUrl === this.signUrl;
+    return same ? detail : undefined;
+  }
+
   /** A new record for `terms`, signed; with `consent-url`, kept as the one to send until the server confirms it. */
   async #sign(consent: ConsentCode, terms: ShownTerms, deadline: Deadline): Promise<ConsentEventDetail> {
+    const { challenge: nonce, signUrl } = this;
     const record = consent.createRecord({
       terms: terms.ref,
       origin: location.origin,
       redirect: this.#redirect,
-      nonce: this.challenge,
+      nonce,
       subject: this.subject,
     });
-    this.#warnIfNoNonce();
-    const detail = { record, ...(await consent.signRecord(record, this.signUrl, deadline)) };
+    consent.warnIfNoNonce(this, record, signUrl);
+    const detail = { record, ...(await consent.signRecord(record, signUrl, deadline)) };
     // Kept even if the element was removed meanwhile: never sent, it is sent on the next agree all the same.
-    if (this.consentUrl) this.#unstored = detail;
+    if (this.consentUrl) this.#unstored = { detail, signUrl };
     return detail;
-  }
-
-  /**
-   * Only now is a record without a nonce certain: hosts often set `challenge` after the page
-   * loads, so its absence earlier means nothing. With `sign-url` the vendor's own server signs
-   * the record, within the customer's session, so it knows which session it came from anyway.
-   */
-  #warnIfNoNonce(): void {
-    if (this.challenge || this.signUrl || this.#warnedNoNonce) return;
-    this.#warnedNoNonce = true;
-    console.warn(
-      '<remote-support-consent> the consent record has no nonce: set challenge to a nonce your server issued for this session (or use sign-url), or the server cannot tell this consent from a replayed one',
-    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
+import { decodeProtectedHeader } from 'jose';
 import { readStoredAnswer } from '../src/consent/server-store.js';
 import type { ConsentEventDetail } from '../src/events.js';
 import type { RemoteSupportConsent } from '../src/index.js';
@@ -9,6 +10,7 @@ import {
   doubleClick,
   engine,
   faultyKit,
+  type KitPost,
   kitChallenge,
   messages,
   operatorToken,
@@ -44,13 +46,19 @@ async function evidence(reference: string): Promise<{ jws: string; record: unkno
 }
 
 /** An element that stores at `consentUrl` and opens the external site in a new tab (spied on: nothing opens). */
-async function storing(consentUrl: string, { timeout = 5000, challenge = '' } = {}) {
+async function storing(consentUrl: string, { timeout = 5000, challenge = '', subject = '', signUrl = '' } = {}) {
   const opened = spyOnOpen();
   const element = await settled(
-    html`<remote-support-consent redirect-url=${redirect} redirect-target="_blank" consent-url=${consentUrl} challenge=${challenge} timeout=${timeout}></remote-support-consent>`,
+    html`<remote-support-consent redirect-url=${redirect} redirect-target="_blank" consent-url=${consentUrl} challenge=${challenge} subject=${subject} sign-url=${signUrl} timeout=${timeout}></remote-support-consent>`,
   );
   return { element, opened };
 }
+
+/** The members of a posted record that the kit's summary leaves untyped. */
+const inputsOf = (post: KitPost) => {
+  const { redirect, subject, nonce } = post.record as KitPost['record'] & { redirect?: string; subject?: string };
+  return { redirect, subject, nonce };
+};
 
 /** After a failure: the customer is back at the terms, told so, with nothing emitted but the error and nothing opened. */
 function expectNotStored(element: RemoteSupportConsent, events: CustomEvent[], opened: unknown[][]) {
@@ -220,6 +228,76 @@ describe('consent-url: the consent is stored before the element hands over', () 
     expect(sent[1]!.record.nonce).to.equal(challenge);
     expect(await storedRows(sent[0]!.record)).to.equal(0);
     expect(await storedRows(sent[1]!.record)).to.equal(1);
+  });
+
+  // The unstored JWS is resent only while it says what a new record would: a host that changed where the customer goes,
+  // who they are or who signs between two attempts gets a record that says so, never the old one (and its old redirect).
+  const changes: Array<[string, { subject?: string; signUrl?: string }, (element: RemoteSupportConsent) => void, (post: KitPost) => void]> = [
+    ['redirect-url changed', {}, (element) => (element.redirectUrl = 'https://connect.optim.co.jp/other'), (post) => expect(inputsOf(post).redirect).to.equal('https://connect.optim.co.jp/other')],
+    [
+      'allowed-origins changed so that the old redirect is no longer allowed, and redirect-url with it',
+      {},
+      (element) => {
+        element.allowedOrigins = 'https://support.example.com';
+        element.redirectUrl = 'https://support.example.com/start';
+      },
+      (post) => expect(inputsOf(post).redirect).to.equal('https://support.example.com/start'),
+    ],
+    ['subject changed', { subject: 'contract 42' }, (element) => (element.subject = 'contract 43'), (post) => expect(inputsOf(post).subject).to.equal('contract 43')],
+    ['subject removed', { subject: 'contract 42' }, (element) => (element.subject = ''), (post) => expect(inputsOf(post).subject).to.equal(undefined)],
+    // The first JWS is the signing server's, the next the device key's (which the kit takes: it carries its key).
+    ['sign-url changed', { signUrl: '/__sign/ok' }, (element) => (element.signUrl = ''), (post) => expect(decodeProtectedHeader(post.jws)).to.have.property('jwk')],
+  ];
+  for (const [name, options, change, expectNew] of changes) {
+    it(`signs a new record when ${name} after a consent that was not stored, and hands over where it now says`, async () => {
+      const events = record('consent', 'consent-error');
+      const { url, posts, heal } = faultyKit('status-500');
+      const { element, opened } = await storing(url, { challenge: await kitChallenge(), ...options });
+      await clickPart(element, 'agree');
+      await untilState(element, () => events.length > 0);
+      expectNotStored(element, events, opened);
+      await heal();
+      change(element);
+      await element.updateComplete;
+      expect(element.state).to.equal('ready');
+      await clickPart(element, 'agree');
+      await untilState(element, 'done');
+      expect(outcomes(events)).to.deep.equal(['consent-error consent-not-stored', 'consent']);
+      const sent = await posts();
+      expect(sent.map((post) => post.status)).to.deep.equal([500, 201]);
+      expect(sent[1]!.record.id).not.to.equal(sent[0]!.record.id);
+      expect(sent[1]!.jws).not.to.equal(sent[0]!.jws);
+      expectNew(sent[1]!);
+      const consent = consentOf(events);
+      expect(consent.jws).to.equal(sent[1]!.jws);
+      expect(opened).to.deep.equal([[element.redirectUrl, '_blank', 'noopener']]);
+      expect(await storedRows({ id: sent[1]!.record.id })).to.equal(1);
+      expect(await storedRows({ id: sent[0]!.record.id })).to.equal(0);
+    });
+  }
+
+  it('sends the same JWS after consent-not-stored when only challenge changed (hosts refresh it), or an input was set to what it was', async () => {
+    const events = record('consent', 'consent-error');
+    const { url, posts, heal } = faultyKit('status-500');
+    const challenge = await kitChallenge();
+    const { element, opened } = await storing(url, { challenge, subject: 'contract 42' });
+    await clickPart(element, 'agree');
+    await untilState(element, () => events.length > 0);
+    expectNotStored(element, events, opened);
+    await heal();
+    element.challenge = await kitChallenge();
+    element.redirectUrl = `${redirect}`;
+    element.subject = 'contract 42';
+    element.allowedOrigins = 'https://connect.optim.co.jp';
+    await element.updateComplete;
+    await clickPart(element, 'agree');
+    await untilState(element, 'done');
+    const sent = await posts();
+    expect(sent.map((post) => post.status)).to.deep.equal([500, 201]);
+    expect(sent[1]!.jws).to.equal(sent[0]!.jws);
+    expect(inputsOf(sent[1]!)).to.deep.equal({ redirect, subject: 'contract 42', nonce: challenge });
+    expect(consentOf(events).jws).to.equal(sent[0]!.jws);
+    expect(opened).to.deep.equal([[redirect, '_blank', 'noopener']]);
   });
 
   it('signs a new record for new terms: a load of terms drops the consent it could not store', async () => {

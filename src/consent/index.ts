@@ -4,7 +4,7 @@
  * of intent (a pointer or focus on its buttons), so a page that only shows the
  * terms never downloads it.
  */
-export { createRecord } from './record.js';
+export { createRecord, warnIfNoNonce } from './record.js';
 export { prepareSigning, signRecord } from './sign.js';
 export { prepareStoring, storeConsent } from './store.js';
 export { handOff } from '../navigate.js';

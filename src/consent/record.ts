@@ -1,7 +1,7 @@
 import { ConsentError } from '../errors.js';
 import { deepFreeze } from '../freeze.js';
 import type { TermsRef } from '../terms/types.js';
-import { digestPattern, recordLimits, recordOriginProblem, recordTextProblem } from './record-bounds.js';
+import { recordLimits, recordOriginProblem, recordTextProblem } from './record-bounds.js';
 import type { ConsentRecord } from './record-schema.js';
 
 export type { ConsentRecord };
@@ -65,8 +65,23 @@ function recordProblem(record: ConsentRecord): string | undefined {
   }
   const originProblem = recordOriginProblem(origin);
   if (originProblem) return `origin (the page's) ${originProblem}`;
-  // A Date cannot reach past 2^53 seconds: only an invalid or pre-1970 time is out.
+  // Defence in depth: the element's clock always gives a time since 1970; a caller's `now` may not (an invalid Date, or before 1970).
   if (!(iat >= 0)) return `iat ${iat} is not a time since 1970`;
-  if (!digestPattern.test(terms.sha256)) return 'terms.sha256 is not a digest';
   return new TextEncoder().encode(JSON.stringify(record)).length > maxRecordBytes ? `the record takes more than ${maxRecordBytes} bytes` : undefined;
+}
+
+/** The elements already told that their record has no nonce: once each, however often the customer agrees again. */
+const warnedNoNonce = new WeakSet<object>();
+
+/**
+ * Warns the integrator, once per `element`, that `record` has no nonce. Only once a record is made is that certain: hosts often
+ * set `challenge` after the page loads, so its absence earlier means nothing. With `sign-url` the vendor's own server signs the
+ * record, within the customer's session, so it knows which session it came from anyway.
+ */
+export function warnIfNoNonce(element: object, { nonce }: ConsentRecord, signUrl: string): void {
+  if (nonce || signUrl || warnedNoNonce.has(element)) return;
+  warnedNoNonce.add(element);
+  console.warn(
+    '<remote-support-consent> the consent record has no nonce: set challenge to a nonce your server issued for this session (or use sign-url), or the server cannot tell this consent from a replayed one',
+  );
 }

@@ -1,5 +1,6 @@
 import { ConsentError } from '../errors.js';
 import { fetchText, type Deadline } from '../http.js';
+import { describe, parseJson } from './untrusted-json.js';
 import type { ConsentRecord } from './record.js';
 
 /** What a consent server's 2xx answer says: that it stored this record, and under which reference. */
@@ -10,13 +11,15 @@ const maxReference = 64;
 /** Printable text only (letters, marks, digits, punctuation, symbols, inner spaces): no controls, no bidi overrides, no lone surrogates. */
 const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}](?:[\p{L}\p{M}\p{N}\p{P}\p{S} ]*[\p{L}\p{M}\p{N}\p{P}\p{S}])?$/u;
 
+const utf8 = new TextEncoder();
+
 /**
  * Reads a 2xx answer: `{ "id": <this record's id>, "reference"?: <printable text> }`, where a
  * `null` reference is none. Anything else is not proof that this record was stored, whatever the
  * status said: the customer must not be sent on.
  */
 export function readStoredAnswer(text: string, id: string): StoredAnswer {
-  const answer = parseJson(text);
+  const answer = parseJson(utf8.encode(text));
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return { stored: false, why: 'the answer is not a JSON object { "id", "reference" }' };
   const { id: storedId, reference } = answer as { id?: unknown; reference?: unknown };
   if (storedId !== id) return { stored: false, why: `the answer's id is ${describe(storedId)}, not this record's (${id})` };
@@ -25,22 +28,6 @@ export function readStoredAnswer(text: string, id: string): StoredAnswer {
     return { stored: false, why: `the answer's reference is ${describe(reference)}, not printable text of at most ${maxReference} characters` };
   }
   return { stored: true, reference };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A value from the answer, for the integrator's message: short whatever its size, and never serialised whole. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 80 ? `${JSON.stringify(value.slice(0, 80))}…` : JSON.stringify(value);
-  if (value === undefined) return 'missing';
-  if (value && typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  return String(value);
 }
 
 /**
