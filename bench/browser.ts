@@ -167,12 +167,12 @@ export async function browserFigures({ runs = 15 } = {}): Promise<Figure[]> {
 
     const kb = (bytes: number) => bytes / 1024;
     return [
-      { name: 'CDN page, built-in Japanese terms, up to ready', value: kb(ja.bytes), unit: 'KB gzip', target: '≤ 16 KB' },
+      { name: 'CDN page, built-in Japanese terms, up to ready', value: kb(ja.bytes), unit: 'KB gzip' },
       { name: '  + what agreeing loads, up to the consent event', value: kb(consentChunk), unit: 'KB gzip' },
-      { name: '  the whole consent, ja', value: kb(ja.bytes + consentChunk), unit: 'KB gzip', target: '≤ 16 KB' },
+      { name: '  the whole consent, ja', value: kb(ja.bytes + consentChunk), unit: 'KB gzip', target: '≤ 20 KB, a ceiling' },
       // The consent code is the same chunk in either language, with or without the notice.
       { name: 'the same page in English, up to ready', value: kb(en.bytes), unit: 'KB gzip' },
-      { name: '  the whole consent, en', value: kb(en.bytes + consentChunk), unit: 'KB gzip', target: '≤ 16 KB' },
+      { name: '  the whole consent, en', value: kb(en.bytes + consentChunk), unit: 'KB gzip', target: '≤ 20 KB, a ceiling' },
       { name: 'the Japanese page with reception-hours, up to ready', value: kb(reception.bytes), unit: 'KB gzip' },
       { name: '  the whole consent, with reception-hours', value: kb(reception.bytes + consentChunk), unit: 'KB gzip' },
       { name: 'the whole consent, ja, with sign-url', value: kb(signing.bytes + signingCode), unit: 'KB gzip' },

@@ -9,8 +9,9 @@ const choice = document.querySelector<HTMLSelectElement>('#terms-choice')!;
 const vendorName = document.querySelector<HTMLElement>('#vendor-name')!;
 
 /**
- * The demo portal proceeds this long after the server's verdict. A real portal would go on at
- * once; here the person trying the demo should be able to read the verdict before the page leaves.
+ * The demo hands over in the same tab, after this pause, so the person trying it can follow the
+ * customer to the stand-in provider page and back. A real portal would rather set
+ * redirect-target="_blank" (as the README does), so the consent number stays in view.
  */
 const readingPauseMs = 1500;
 
@@ -21,7 +22,7 @@ let stored: { reference: string; leaving: boolean } | undefined;
 
 function verdictText({ reference, leaving }: NonNullable<typeof stored>): string {
   const ja = lang === 'ja';
-  const kept = ja ? `サーバーが検証して保存しました (同意番号 ${reference})。` : `The server verified and stored the consent (number ${reference}).`;
+  const kept = ja ? `サーバーが検証して保存しました（同意番号 ${reference}）。` : `The server verified and stored the consent (number ${reference}).`;
   const next = ja ? 'まもなくオプティム社のサイトへ移動します…' : "Moving on to OPTiM's site…";
   return leaving ? `${kept}${ja ? '' : ' '}${next}` : kept;
 }
@@ -56,12 +57,18 @@ consent.allowedOrigins = providerOrigin;
 // A fresh challenge with each page, so the server can tie the record to this visit. With consent-url
 // the element itself posts the signed consent to the server kit, and hands over only once it is stored.
 consent.consentUrl = '/api/consent';
-fetch('/api/challenge')
-  .then((response) => response.json() as Promise<{ challenge: string }>)
-  .then(({ challenge }) => (consent.challenge = challenge));
+const freshChallenge = () =>
+  fetch('/api/challenge')
+    .then((response) => response.json() as Promise<{ challenge: string }>)
+    .then(({ challenge }) => (consent.challenge = challenge));
+void freshChallenge();
+// A challenge expires: after a refusal, the next agree signs a new record, with a new challenge.
+consent.addEventListener('consent-error', (event) => {
+  if (event.detail.code === 'consent-not-stored') void freshChallenge();
+});
 
 // The consent is stored by now. The portal holds the hand-off a moment, so the person trying the demo
-// can read the server's verdict: a real portal would let the element go on at once.
+// can read the server's verdict and the consent number.
 consent.addEventListener('consent', (event) => {
   event.preventDefault();
   stored = { reference: event.detail.reference ?? '?', leaving: true };

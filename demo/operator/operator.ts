@@ -1,10 +1,15 @@
 import type { ConsentRecord } from '../../src/index.js';
-import type { TermsDocument } from '../../src/terms/index.js';
+import { builtInTerms, type TermsDocument } from '../../src/terms/index.js';
 import { ConsentVerificationError, verifyConsent } from '../../src/verify/index.js';
 import { langFromUrl, setPageLang } from '../lang.js';
 
 // The operator's side of the demo: look a consent up by the number the customer reads out, and see
 // the record, checked again here with the verifier, beside the exact terms text it names.
+/** What the portal shows: the built-in terms and the demo vendor's own document. */
+const publishedTerms = fetch('../terms/vendor-terms.json')
+  .then((answer) => answer.json())
+  .then((vendor: unknown) => [...builtInTerms, vendor]);
+
 const lang = langFromUrl();
 setPageLang(lang);
 const ja = lang === 'ja';
@@ -66,10 +71,14 @@ function show({ record, terms, reference, storedAt }: Evidence): void {
   evidenceView.hidden = false;
 }
 
-/** The evidence verified here again: the signature, the terms text against the digest, the nonce; its age is no matter now. */
+/**
+ * The evidence checked here again, against the terms this portal publishes (not the copy the server
+ * sent): the signature, and that the record names one of them by its digest. Its age is no matter
+ * now; the challenge was the server's to check when it stored the consent.
+ */
 async function check(evidence: Evidence): Promise<string | undefined> {
   try {
-    const record = await verifyConsent(evidence.jws, { terms: [evidence.terms], nonce: evidence.record.nonce, now: new Date(evidence.record.iat * 1000) });
+    const record = await verifyConsent(evidence.jws, { terms: await publishedTerms, now: new Date(evidence.record.iat * 1000) });
     return JSON.stringify(record) === JSON.stringify(evidence.record) ? undefined : 'record-differs';
   } catch (error) {
     if (error instanceof ConsentVerificationError) return error.code;
@@ -91,7 +100,8 @@ form.addEventListener('submit', async (event) => {
   if (answer.status === 401) return say(ja ? '担当者トークンが違います。' : 'The operator token is wrong.', false);
   if (answer.status === 404) return say(ja ? `同意番号 ${reference} の記録はありません。` : `There is no consent numbered ${reference}.`, false);
   if (!answer.ok) return say(ja ? `照会できませんでした (HTTP ${answer.status})。` : `The look-up failed (HTTP ${answer.status}).`, false);
-  const evidence = (await answer.json()) as Evidence;
+  const evidence = (await answer.json().catch(() => undefined)) as Evidence | undefined;
+  if (!evidence?.jws) return say(ja ? '照会の答えを読めませんでした。' : 'The answer to the look-up could not be read.', false);
   const problem = await check(evidence);
   show(evidence);
   say(
@@ -100,8 +110,8 @@ form.addEventListener('submit', async (event) => {
         ? `この記録は検証できません (${problem})。接続しないでください。`
         : `This record does not verify (${problem}). Do not connect.`
       : ja
-        ? '署名と同意確認書の内容を、このページで検証しました。'
-        : 'Signature and terms text verified on this page.',
+        ? '署名と、ポータルが掲載している同意確認書との一致を、このページで検証しました。'
+        : 'Signature and match with the terms the portal publishes verified on this page.',
     !problem,
   );
 });

@@ -75,7 +75,7 @@ function App() {
         redirectTarget="none"
         challenge={challenge}
         subject="契約番号 R-2048"
-        // A real app sends event.detail.jws to its server here, as the portal does.
+        // A real app also sets consentUrl, as the portal does, so the element stores the consent before it hands over.
         onConsent={(event) => setOutcome({ kind: 'consented', id: event.detail.record.id })}
         onDecline={() => setOutcome({ kind: 'declined' })}
         onConsentError={(event) => setOutcome({ kind: 'error', code: event.detail.code })}

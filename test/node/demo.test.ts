@@ -128,7 +128,7 @@ describe('demo portal, end to end', () => {
       document.querySelector('remote-support-consent')!.state,
       location.pathname,
     ]);
-    const number = new RegExp(`^サーバーが検証して保存しました \\(同意番号 (${reference})\\)。まもなくオプティム社のサイトへ移動します… 担当者の照会ページで見る$`).exec(held[0]!)?.[1];
+    const number = new RegExp(`^サーバーが検証して保存しました（同意番号 (${reference})）。まもなくオプティム社のサイトへ移動します… 担当者の照会ページで見る$`).exec(held[0]!)?.[1];
     assert.ok(number, held[0]);
     assert.deepEqual(held.slice(1), ['done', '/demo/']);
     assert.equal(await elementText(page, 'reference'), number);
@@ -149,7 +149,7 @@ describe('demo portal, end to end', () => {
     assert.equal(await page.evaluate(() => (window as { consents?: unknown[] }).consents?.length), 1);
     assert.equal(new URL(page.url()).pathname, '/demo/');
     assert.equal(await page.$eval('#verdict', (verdict) => verdict.getAttribute('data-ok')), 'true');
-    assert.equal(await page.$eval('#verdict', (verdict) => verdict.textContent), `サーバーが検証して保存しました (同意番号 ${number})。 担当者の照会ページで見る`);
+    assert.equal(await page.$eval('#verdict', (verdict) => verdict.textContent), `サーバーが検証して保存しました（同意番号 ${number}）。 担当者の照会ページで見る`);
     assert.deepEqual(problems, []);
 
     const consents = await page.evaluate(() => (window as { consents?: Array<{ record: { id: string } }> }).consents!);
@@ -163,11 +163,10 @@ describe('demo portal, end to end', () => {
     assert.equal(record.redirect, provider.href);
 
     // The same consent again is answered as before (a retry after a lost answer); a forged one is refused.
-    const post = (jws: string) =>
-      page.evaluate(async (jws) => {
-        const response = await fetch('/api/consent', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws }) });
-        return [response.status, await response.json()];
-      }, jws);
+    const post = async (jws: string) => {
+      const response = await fetch(`${origin}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jws }) });
+      return [response.status, await response.json()];
+    };
     assert.deepEqual(await post(rows[0]!.jws), [200, { id: record.id, reference: number }]);
     assert.equal((await post('a.b.c'))[1].code, 'malformed');
 
