@@ -1,4 +1,4 @@
-import { fixture, waitUntil } from '@open-wc/testing';
+import { aTimeout, fixture, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/index.js';
@@ -91,16 +91,12 @@ export async function domNodes(): Promise<number | undefined> {
   return engine === 'chromium' ? ((await executeServerCommand('dom-nodes')) as number) : undefined;
 }
 
-export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets `ms` pass: for what a test expects not to happen (no event, no navigation) within it. */
+export const settle = (ms = 300) => aTimeout(ms);
 
 /** Polls `test` (which may ask the server) until it holds, or fails after `timeout` ms. */
-export async function waitFor(test: () => boolean | Promise<boolean>, timeout = 4000): Promise<void> {
-  const start = Date.now();
-  while (!(await test())) {
-    if (Date.now() - start > timeout) throw new Error('timed out');
-    await settle(20);
-  }
-}
+export const waitFor = (test: () => boolean | Promise<boolean>, timeout = 4000): Promise<void> =>
+  waitUntil(test, 'the condition never held', { timeout, interval: 20 });
 
 /** A real click on a part of an element inside a frame. */
 export async function clickInFrame(frame: HTMLIFrameElement, element: Element, name: string): Promise<void> {

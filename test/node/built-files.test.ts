@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -9,7 +10,19 @@ const files = readdirSync('dist', { recursive: true, encoding: 'utf8' })
   .map((file) => ({ file, text: readFileSync(join('dist', file), 'utf8') }));
 
 describe('the built files', () => {
-  it('exist', () => assert.ok(files.length > 20));
+  it('hold every file package.json names: entry points and their types, the command line, the CDN entry and its hash', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const targets = Object.values(pkg.exports as Record<string, string | Record<string, string>>)
+      .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+      .filter((target) => target.startsWith('./dist/') && !target.includes('*'));
+    assert.ok(targets.length >= 12, `only ${targets.length} dist files named in exports`);
+    for (const target of [...targets, pkg.unpkg, pkg.jsdelivr]) assert.ok(existsSync(target), `${target} is named in package.json but was not built`);
+    assert.match(readFileSync(pkg.bin['remote-support-consent'], 'utf8'), /^#!\/usr\/bin\/env node\n/, 'the command line starts with its shebang');
+    const { file, integrity } = JSON.parse(readFileSync('dist/cdn/integrity.json', 'utf8'));
+    assert.equal(`./dist/cdn/${file}`, pkg.unpkg);
+    assert.equal(integrity, `sha384-${createHash('sha384').update(readFileSync(join('dist/cdn', file))).digest('base64')}`);
+    for (const document of readdirSync('src/terms/documents')) assert.ok(existsSync(join('dist/terms/documents', document)), document);
+  });
 
   it('contain no eval-like path at all', () => {
     for (const { file, text } of files) {

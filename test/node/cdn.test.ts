@@ -182,8 +182,14 @@ describe('the CDN build', () => {
 
   it('is refused by the browser when its SRI hash does not match', async () => {
     const page = await browser.newPage();
+    // The file itself arrives: only its hash is wrong, so a missing file cannot pass for a refused one.
+    const entry = page.waitForResponse((response) => new URL(response.url()).pathname === '/cdn/remote-support-consent.js');
+    const refused = new Promise<string>((resolve) =>
+      page.on('console', (message) => message.type() === 'error' && /integrity/i.test(message.text()) && resolve(message.text())),
+    );
     await page.goto(server.origin + '/tampered.html');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal((await entry).status(), 200);
+    assert.match(await refused, /remote-support-consent\.js/);
     assert.equal(await page.evaluate(() => customElements.get('remote-support-consent')), undefined);
     await page.close();
   });
