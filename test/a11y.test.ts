@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clickPart, engine, faultyKit, kitChallenge, mediaFeatures, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
+import { clickPart, engine, faultyKit, kitChallenge, mediaFeatures, navigationOver, nowhere, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
 
 const here = location.origin;
 
@@ -21,7 +21,7 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
   },
   redirecting: async (lang) => {
     const element = await settled(
-      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here}></remote-support-consent>`,
+      html`<remote-support-consent lang=${lang} redirect-url=${nowhere()} allowed-origins=${here}></remote-support-consent>`,
     );
     await clickPart(element, 'agree');
     await untilState(element, 'redirecting');
@@ -46,7 +46,7 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
   // With consent-url, against the real server kit: the reference shown while handing over and after.
   'redirecting (stored)': async (lang) => {
     const element = await settled(
-      html`<remote-support-consent lang=${lang} redirect-url="${here}/__terms/nocontent" allowed-origins=${here} consent-url="/kit/consent" challenge=${await kitChallenge()}></remote-support-consent>`,
+      html`<remote-support-consent lang=${lang} redirect-url=${nowhere()} allowed-origins=${here} consent-url="/kit/consent" challenge=${await kitChallenge()}></remote-support-consent>`,
     );
     await clickPart(element, 'agree');
     await untilState(element, 'redirecting');
@@ -81,6 +81,7 @@ const states: Record<string, (lang: string) => Promise<RemoteSupportConsent>> = 
 };
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  afterEach(navigationOver);
   for (const lang of ['ja', 'en']) {
     for (const [name, reach] of Object.entries(states)) {
       it(`passes in ${name} (${lang})`, async function () {

@@ -4,7 +4,7 @@ import { builtInTerms } from '../src/terms/index.js';
 import { defaultAllowedOrigins } from '../src/redirect.js';
 import { defaultReception } from '../src/reception/attributes.js';
 import type { RemoteSupportConsent } from '../src/index.js';
-import { clauseTexts, clickPart, engine, frameReport, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
+import { clauseTexts, clickPart, engine, frameReport, navigationOver, nowhere, part, record, settle, settled, spyOnOpen, untilState } from './helpers.js';
 
 const ja = builtInTerms.find((document) => document.locale === 'ja')!;
 const en = builtInTerms.find((document) => document.locale === 'en')!;
@@ -155,6 +155,7 @@ describe('<remote-support-consent> the seed\'s instruction and external-site not
   });
 
   /** States without an agree control, each reached with a destination that would navigate where it can. */
+  afterEach(navigationOver);
   const withoutAgree: Record<string, () => Promise<RemoteSupportConsent>> = {
     error: () => settled(html`<remote-support-consent redirect-url=${optim} terms-src="/__terms/status/404"></remote-support-consent>`),
     declined: async () => {
@@ -171,7 +172,7 @@ describe('<remote-support-consent> the seed\'s instruction and external-site not
       return element;
     },
     redirecting: async () => {
-      const element = await settled(html`<remote-support-consent redirect-url="${here}/__terms/nocontent" allowed-origins=${here}></remote-support-consent>`);
+      const element = await settled(html`<remote-support-consent redirect-url=${nowhere()} allowed-origins=${here}></remote-support-consent>`);
       await clickPart(element, 'agree');
       await untilState(element, 'redirecting');
       return element;

@@ -196,3 +196,35 @@ export function faultyKit(fault: string): { url: string; posts: () => Promise<Ki
 /** How many rows the kit's database holds with this record's id or nonce. */
 export const storedRows = ({ id, nonce }: { id: string; nonce?: string }): Promise<number> =>
   executeServerCommand('consent-kit', { rows: { id, nonce } }) as Promise<number>;
+
+let nowhereCount = 0;
+let nowhereKey: string | undefined;
+
+/**
+ * A same-origin URL whose navigation goes nowhere (the server answers 204), so a test can see
+ * the element in `redirecting`. While that navigation is pending, WebKit fails the page's own
+ * fetches with "Load failed"; call {@link navigationOver} after the test before fetching again.
+ */
+export function nowhere(): string {
+  nowhereKey = `n${++nowhereCount}`;
+  return `${location.origin}/__terms/nocontent/${nowhereKey}`;
+}
+
+/** Waits until the last {@link nowhere} navigation reached the server, and its 204 was taken. */
+export async function navigationOver(): Promise<void> {
+  const key = nowhereKey;
+  if (!key) return;
+  nowhereKey = undefined;
+  await waitUntil(
+    async () => {
+      try {
+        return (await (await fetch(`/__terms/asked/${key}`)).text()) === 'yes';
+      } catch {
+        return false; // this very fetch was cancelled by the pending navigation
+      }
+    },
+    'the navigation never reached the server',
+    { timeout: 4000, interval: 50 },
+  );
+  await aTimeout(100);
+}

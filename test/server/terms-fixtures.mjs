@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
 const flaky = new Set();
+/** Keys of the 204 navigations the browser has asked for. */
+const nowhere = new Set();
 
 /** The policy a strict vendor portal sends; Lit's own Trusted Types policy is named lit-html. */
 export const strictPolicy =
@@ -31,7 +33,11 @@ export async function termsFixtures(ctx, next) {
       return;
     case 'nocontent':
       // A navigation to a 204 goes nowhere: the page stays, still redirecting.
+      if (arg) nowhere.add(arg);
       ctx.status = 204;
+      return;
+    case 'asked':
+      ctx.body = nowhere.has(arg) ? 'yes' : 'no';
       return;
     case 'flaky':
       // Fails the first request for each key, then serves a good document.
