@@ -62,6 +62,7 @@ if (!quick) {
   check('custom-elements.json, vscode.html-custom-data.json and web-types.json are generated from the source', await manifestIsFresh());
   // The npm and CDN builds (the package tests install them), then the README's parts written from the manifest and the build.
   check('npm run build', run(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  check('browser code uses nothing newer than the floor (Chrome and Edge 111, Firefox 115, Safari 16.4)', run(process.execPath, ['scripts/browser-floor.mjs']));
   check("README's API tables and CDN tag are generated from the manifest and the build", run(process.execPath, ['scripts/docs.mjs', '--check']));
   // The reception notice's messages have a configuration of their own, so their translations travel in its chunk.
   check('translations are complete and built from locales/**/*.xlf', translationsAreFresh());
