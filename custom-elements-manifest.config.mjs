@@ -20,11 +20,8 @@ const outdir = outdirArgument() || './';
 
 /** The modules a consumer imports (package.json's `.` and `./element`), and those that declare and define the element. */
 const publicModules = ['src/index.ts', 'src/element.ts', 'src/define.ts', 'src/remote-support-consent.ts'];
-/**
- * Read only for what the element takes from them (the inherited `updateComplete`, the values of the
- * `RedirectTarget` type); internal, so left out of the manifest.
- */
-const internalModules = ['src/view/element-base.ts', 'src/redirect.ts'];
+/** Read only for the values of the `RedirectTarget` type; internal, so left out of the manifest. */
+const internalModules = ['src/redirect.ts'];
 
 /**
  * Where a module is published: `tsc -p tsconfig.build.json` compiles src/ (rootDir) into dist/

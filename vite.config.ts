@@ -6,9 +6,10 @@ import pkg from './package.json' with { type: 'json' };
 import { consentApi } from './demo/server/consent-api.js';
 
 // `npm start` serves demo/ (and the source it imports) with the demo's vendor API. `npm run build:cdn`
-// bundles the CDN file: one minified ES module entry with Lit inside, plus lazy chunks (each built-in
-// document, the English strings, the reception notice, consenting, the vendor-document validator)
-// that a page loads only when it uses them. Lib mode, so no module-preload helper wraps the import()s.
+// bundles the CDN file: one minified ES module entry with Lit and the consent code inside, one file per
+// language (its UI strings and built-in terms), and lazy chunks (the storing and server-signing code,
+// the reception notice, the vendor-document validator) that a page loads only when it uses them. Lib
+// mode, so no module-preload helper wraps the import()s.
 
 /** The npm packages bundled into a chunk, by name. */
 const bundledPackages = (moduleIds: readonly string[]) => [
@@ -16,7 +17,7 @@ const bundledPackages = (moduleIds: readonly string[]) => [
 ];
 
 /**
- * The CDN files carry other projects' code (Lit, @lit/localize, zod), whose licences ask that their
+ * The CDN files carry other projects' code (Lit, zod), whose licences ask that their
  * notices travel with it: each chunk's banner names what it bundles, and THIRD-PARTY-LICENSES.txt
  * beside the files holds their licence texts.
  */
@@ -32,19 +33,6 @@ function thirdPartyLicenses(): Plugin {
       });
       this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: texts.join(`\n${'-'.repeat(72)}\n\n`) });
     },
-  };
-}
-
-/**
- * The messages' `{ id }` options are for lit-localize's extractor; at run time a message is found by
- * its key (the id without `rsc-`), so the CDN build leaves them out.
- */
-function withoutMessageIds(): Plugin {
-  return {
-    name: 'without-message-ids',
-    apply: 'build',
-    transform: (code, id) =>
-      id.includes('/src/') && code.includes('rsc-') ? { code: code.replace(/,\s*\{\s*id:\s*(['"`])rsc-[\w-]+\1,?\s*\}/g, ''), map: null } : null,
   };
 }
 
@@ -74,11 +62,8 @@ function demoEntry(): Plugin {
 
 export default defineConfig({
   // Lit's html and css templates keep their whitespace through the JS minifier; this strips it.
-  plugins: [demoEntry(), consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, withoutMessageIds(), thirdPartyLicenses()],
+  plugins: [demoEntry(), consentApi(), { ...minifyTemplateLiterals({ include: 'src/**/*.ts' }), apply: 'build' }, thirdPartyLicenses()],
   server: { host: '127.0.0.1', port: 5173 },
-  // The generated translations import `str` from the package index, which carries @lit/localize's page-wide
-  // runtime; the element never uses that runtime, so they get the tag alone (as src/i18n/catalog.ts does).
-  resolve: { alias: [{ find: /^@lit\/localize$/, replacement: '@lit/localize/internal/str-tag.js' }] },
   // Found up front, so the React demo does not reload itself on its first visit.
   optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', '@lit/react'] },
   build: {
@@ -99,7 +84,9 @@ export default defineConfig({
           const notice = bundled.length ? ` | includes ${bundled.join(', ')}: see THIRD-PARTY-LICENSES.txt` : '';
           return `/*! ${pkg.name} ${pkg.version} | ${pkg.license} License${notice} */`;
         },
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // A language's UI strings and built-in terms (one module: scripts/terms.mjs) get a file of stable
+        // name a page may preload beside the entry (lang/ja.js), so they come in the entry's round trip.
+        chunkFileNames: ({ name }) => (/^language\.\w+$/.test(name) ? `lang/${name.slice('language.'.length)}.js` : 'chunks/[name]-[hash].js'),
       },
     },
   },

@@ -9,6 +9,7 @@ import { chromiumArgs, chromiumPath, firefoxPath, miniBrowserPath, startWebKitDr
 import { extraCommandsPlugin } from './test/server/commands.mjs';
 import { consentKit, consentKitPlugin } from './test/server/consent-kit.mjs';
 import { signFixtures } from './test/server/sign-fixtures.mjs';
+import { ssrPages } from './test/server/ssr-pages.mjs';
 import { termsFixtures } from './test/server/terms-fixtures.mjs';
 import { tallyReporter } from './test/server/tally-reporter.mjs';
 
@@ -45,9 +46,10 @@ if (wanted.includes('webkit')) {
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
-  nodeResolve: { exportConditions: ['production'] },
+  // Lit's development build, so its dev-mode checks (change-in-update, unknown properties, …) run on every test.
+  nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), extraCommandsPlugin(), consentKitPlugin()],
-  middleware: [termsFixtures, signFixtures, consentKit],
+  middleware: [termsFixtures, signFixtures, consentKit, ssrPages],
   browsers,
   concurrency: 1,
   reporters: [process.env.CI ? summaryReporter() : defaultReporter(), tallyReporter('browser')],

@@ -1,6 +1,7 @@
 // `npm run build`: the npm build (ES modules and .d.ts in dist/, the built-in
 // terms as JSON in dist/terms/documents/) and the CDN build in dist/cdn/, with
-// the entry's SRI hash in dist/cdn/integrity.json.
+// the SRI hashes of the entry and of the Japanese language file a page preloads beside it in
+// dist/cdn/integrity.json.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ run('node_modules/.bin/tsc', '-p', 'tsconfig.build.json');
 cpSync('src/terms/documents', 'dist/terms/documents', { recursive: true });
 run('node_modules/.bin/vite', 'build', '--logLevel', 'warn');
 
-const entry = 'dist/cdn/remote-support-consent.js';
-const integrity = `sha384-${createHash('sha384').update(readFileSync(entry)).digest('base64')}`;
-writeFileSync('dist/cdn/integrity.json', `${JSON.stringify({ file: 'remote-support-consent.js', integrity }, null, 2)}\n`);
-console.log(`${entry} ${integrity}`);
+const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(`dist/cdn/${file}`)).digest('base64')}`;
+const hashes = { file: 'remote-support-consent.js', integrity: sri('remote-support-consent.js'), preload: { file: 'lang/ja.js', integrity: sri('lang/ja.js') } };
+writeFileSync('dist/cdn/integrity.json', `${JSON.stringify(hashes, null, 2)}\n`);
+console.log(`dist/cdn/${hashes.file} ${hashes.integrity}`);

@@ -48,11 +48,13 @@ const integrityFile = 'dist/cdn/integrity.json';
 const cdnBase = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/cdn`;
 const cdn = existsSync(integrityFile)
   ? (() => {
-      const { file, integrity } = JSON.parse(readFileSync(integrityFile, 'utf8'));
+      const { file, integrity, preload } = JSON.parse(readFileSync(integrityFile, 'utf8'));
       return [
         '```html',
         `<script type="module" src="${cdnBase}/${file}"`,
         `        integrity="${integrity}" crossorigin="anonymous"></script>`,
+        `<link rel="modulepreload" href="${cdnBase}/${preload.file}"`,
+        `      integrity="${preload.integrity}" crossorigin="anonymous">`,
         '```',
       ].join('\n');
     })()

@@ -3,8 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CatalogError, configFiles, writeCatalogs } from './catalogs.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 
@@ -44,59 +45,71 @@ export async function manifestIsFresh() {
 
 /**
  * locales/**\/*.xlf must hold every source message as it is now (a changed Japanese text needs its
- * translation looked at again), and the generated modules must be built from them, complete. Each
- * lit-localize configuration is run again on a copy whose XLIFF and outputs are in the scratch
- * directory, the committed XLIFF copied there first so that its translations are kept. (lit-localize
- * resolves inputFiles, outputDir and xliffDir against the config file's directory, and
- * localeCodesModule against the working directory: absolute paths are the same for both.)
+ * translation looked at again), every one translated, and the catalog modules must be generated from
+ * them (scripts/catalogs.mjs). Each lit-localize configuration's extractor runs again on a copy whose
+ * XLIFF files are in the scratch directory, the committed ones copied there first so that their
+ * translations are kept, and the catalogs are generated from those into the scratch directory.
+ * (lit-localize resolves inputFiles and xliffDir against the config file's directory.)
  */
 export function translationsAreFresh() {
-  const configs = ['lit-localize.json', 'lit-localize.reception.json'];
   let ok = true;
-  for (const file of configs) {
+  for (const file of configFiles) {
     const config = JSON.parse(readFileSync(file, 'utf8'));
     const base = dirname(resolve(file));
     const dir = mkdtempSync(join(scratch, 'localize-'));
     const xliffDir = join(dir, 'xliff');
-    const outputDir = join(dir, 'output');
+    const output = join(dir, 'output');
     mkdirSync(xliffDir);
     const committedXliffDir = resolve(base, config.interchange.xliffDir);
     for (const locale of config.targetLocales) {
       const xliff = join(committedXliffDir, `${locale}.xlf`);
       if (existsSync(xliff)) cpSync(xliff, join(xliffDir, `${locale}.xlf`));
     }
-    const localeCodes = config.output.localeCodesModule;
     const scratchConfig = {
       ...config,
       ...(config.inputFiles && { inputFiles: config.inputFiles.map((glob) => resolve(base, glob)) }),
       ...(config.tsConfig && { tsConfig: resolve(base, config.tsConfig) }),
-      output: { ...config.output, outputDir, ...(localeCodes && { localeCodesModule: join(dir, basename(localeCodes)) }) },
       interchange: { ...config.interchange, xliffDir },
     };
     const configFile = join(dir, 'lit-localize.json');
     writeFileSync(configFile, JSON.stringify(scratchConfig, null, 2));
 
-    const runs = ['extract', 'build'].map((command) => spawnSync(bin('lit-localize'), [command, '--config', configFile], { encoding: 'utf8' }));
-    const output = runs.map((result) => result.stdout + result.stderr).join('');
-    const failed = runs.some((result) => result.status !== 0);
-    const missing = /is missing/.test(output);
-    if (failed || missing) console.error(`lit-localize --config ${file}:\n${output}`);
+    const extract = spawnSync(bin('lit-localize'), ['extract', '--config', configFile], { encoding: 'utf8' });
+    if (extract.status !== 0) {
+      console.error(`lit-localize extract --config ${file}:\n${extract.stdout}${extract.stderr}`);
+      ok = false;
+      continue;
+    }
+    let generated;
+    try {
+      generated = writeCatalogs(file, { xliffDir, root: output });
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      console.error(`${file}: ${error.message}`);
+      ok = false;
+      continue;
+    }
+    for (const message of generated.missing) console.error(`${message} is not translated: translate its <target> in the XLIFF file, run \`npm run localize\`, and commit the result.`);
 
+    // Every module in the output directory is generated: one that no longer is (a language dropped) is stale too.
+    const outputDir = relative('.', resolve(base, config.output.outputDir));
+    const committedOutputs = existsSync(outputDir) ? readdirSync(outputDir).map((name) => join(outputDir, name)) : [];
+    const paths = new Set([...generated.files.map(({ path }) => path), ...committedOutputs]);
     const pairs = [
       ...readdirSync(xliffDir).map((name) => [relative('.', join(committedXliffDir, name)), join(xliffDir, name)]),
-      ...(existsSync(outputDir) ? readdirSync(outputDir) : []).map((name) => [relative('.', resolve(base, config.output.outputDir, name)), join(outputDir, name)]),
-      ...(localeCodes ? [[localeCodes, scratchConfig.output.localeCodesModule]] : []),
+      ...[...paths].map((path) => [path, join(output, path)]),
     ];
     const stale = stalePairs(pairs);
-    for (const [committed] of stale) {
+    for (const [committed, fresh] of stale) {
       const xliff = committed.endsWith('.xlf');
       console.error(
-        `${committed} is stale: run \`npm run localize\`` +
-          (xliff ? `, translate in it the messages that are new or whose source changed, run it again, and commit the result.` : ' and commit it.'),
+        !existsSync(fresh)
+          ? `${committed} is no longer generated: remove it.`
+          : `${committed} is stale: run \`npm run localize\`` +
+              (xliff ? `, translate in it the messages that are new or whose source changed, run it again, and commit the result.` : ' and commit it.'),
       );
     }
-    ok &&= !failed && !missing && stale.length === 0;
+    ok &&= generated.missing.length === 0 && stale.length === 0;
   }
   return ok;
 }
-

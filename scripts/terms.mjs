@@ -28,9 +28,24 @@ for (const { module, document } of documents) {
       `const document: TermsDocument = ${JSON.stringify(document, null, 2)};\n\nexport default document;\n`,
   );
 }
-const entries = documents.map(({ module, document: { id, version, locale, effectiveDate } }) => {
+// A UI language's strings and its built-in documents are one module, so one lazy chunk a page may
+// preload beside the entry (dist/cdn/lang/<lang>.js: vite.config.ts). A document in another
+// language is a chunk of its own.
+const { sourceLocale, targetLocales } = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
+const languages = [sourceLocale, ...targetLocales];
+for (const lang of languages) {
+  const exports = documents.flatMap(({ module, document }, i) => (document.locale === lang ? [`export { default as d${i} } from './${module}.js';\n`] : []));
+  writeFileSync(
+    new URL(`language.${lang}.ts`, target),
+    `${banner}// The ${lang} UI strings and built-in documents: one lazy chunk.\nexport { templates } from '../../i18n/locales/${lang}.js';\n${exports.join('')}`,
+  );
+}
+const entries = documents.map(({ module, document: { id, version, locale, effectiveDate } }, i) => {
   const meta = JSON.stringify({ id, version, locale, effectiveDate }).slice(0, -1);
-  return `  ${meta}, load: () => import('./${module}.js') },`;
+  const load = languages.includes(locale)
+    ? `import('./language.${locale}.js').then(({ d${i} }) => ({ default: d${i} }))`
+    : `import('./${module}.js')`;
+  return `  ${meta}, load: () => ${load} },`;
 });
 writeFileSync(
   new URL('catalog.ts', target),

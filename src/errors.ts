@@ -29,13 +29,16 @@ export class ConsentError extends Error implements ConsentErrorDetail {
    * failure, a timeout). The code is the same either way; this tells what the customer can do.
    */
   readonly status: number | undefined;
+  /** Not a failure the element foresaw (a bug, an API the browser lacks): no retry, and the customer is sent to support. */
+  readonly unexpected: boolean;
   constructor(
     readonly code: ConsentErrorCode,
     message: string,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; unexpected?: boolean },
   ) {
     super(message, options);
     this.status = options?.status;
+    this.unexpected = options?.unexpected ?? false;
   }
 }
 
@@ -45,8 +48,8 @@ export class ConsentError extends Error implements ConsentErrorDetail {
  * the server's considered answer to this very request (a wrong URL, refused access, a refused
  * consent): asking again gets the same answer.
  */
-export const mayPass = ({ status }: ConsentError): boolean =>
-  status === undefined || status >= 500 || status === 408 || status === 429;
+export const mayPass = ({ status, unexpected }: ConsentError): boolean =>
+  !unexpected && (status === undefined || status >= 500 || status === 408 || status === 429);
 
 /** Whether loading the terms again may help the customer, so the UI offers a retry rather than sending them to support. */
 export const isRetryable = (error: ConsentError): boolean => error.code === 'terms-fetch-failed' && mayPass(error);

@@ -6,7 +6,8 @@ export type UiLang = (typeof allLocales)[number];
 /** A language tag's primary subtag, lower-cased: `en-GB` → `en`. */
 export const primarySubtag = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
-const uiLang = (tag: string): UiLang => {
+/** The UI language for a language tag: its primary subtag where the element speaks it, else the source language. */
+export const uiLang = (tag: string): UiLang => {
   const primary = primarySubtag(tag);
   return (allLocales as readonly string[]).includes(primary) ? (primary as UiLang) : sourceLocale;
 };

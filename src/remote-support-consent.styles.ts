@@ -1,5 +1,4 @@
-// The tag's name tells the build's template minifier that this is CSS; the text is used as written.
-const css = String.raw;
+import { css } from 'lit';
 
 export const styles = css`
   :host {

@@ -1,28 +1,24 @@
-import { html, nothing } from 'lit/html.js';
-import { ConsentError, isRetryable, mayPass } from './errors.js';
-import type { ConsentEventDetail, RemoteSupportConsentEventMap, TermsEventDetail } from './events.js';
-import { catalog, type Catalog } from './i18n/catalog.js';
-import { sourceLocale } from './i18n/locale-codes.js';
-import { catalogFor } from './i18n/index.js';
-import { observeLang, resolveLang, type UiLang } from './lang.js';
-import { defaultReception, type ReceptionAttributes } from './reception/attributes.js';
-import type { ReceptionNotice } from './reception/index.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ConsentError } from './errors.js';
+import { report } from './emit.js';
+import { ConsentController } from './controllers/consent.js';
+import { FocusController } from './controllers/focus.js';
+import { HandOffController } from './controllers/hand-off.js';
+import type { ConsentHost } from './controllers/host.js';
+import { LangController } from './controllers/lang.js';
+import { ReceptionController } from './controllers/reception.js';
+import { TermsController } from './controllers/terms.js';
+import { defaultReception } from './reception/attributes.js';
+import { defaultAllowedOrigins, type RedirectTarget } from './redirect.js';
 import { styles } from './remote-support-consent.styles.js';
-import { ElementBase, type ChangedProperties, type PropertyDeclaration } from './view/element-base.js';
-import { errorText } from './view/error-text.js';
-import { renderTerms } from './view/terms.js';
-import { transition, isSettled, type ConsentAction, type ConsentState, type ShownTerms } from './state.js';
-import { resolveTerms } from './terms/resolve.js';
-import { checkRedirect, defaultAllowedOrigins, parseAllowedOrigins, type RedirectTarget } from './redirect.js';
-import { loadCode, within } from './within.js';
-import type { Deadline } from './http.js';
+import { transition, type ConsentAction, type ConsentState } from './state.js';
+import { renderConsent } from './view/consent-view.js';
 
 /** A removed attribute means its default, never `null`. */
 const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
 const text = orDefault('');
 const defaultTimeoutMs = 10_000;
-/** How long the terms wait for the reception notice to come with them. */
-const receptionGraceMs = 1000;
+const receptionKeys = ['receptionHours', 'receptionDays', 'receptionClosed', 'receptionTimeZone'];
 
 /** The `state` attribute's values, in the order a customer meets them. */
 export type ConsentStateName = ConsentState['name'];
@@ -71,12 +67,12 @@ export type ConsentStateName = ConsentState['name'];
  * @cssprop [--rsc-radius=6px] - Corner radius of the terms region and the buttons.
  * @cssprop [--rsc-terms-max-height=24rem] - Height after which the terms region scrolls.
  */
-export class RemoteSupportConsent extends ElementBase {
-  static override styles = styles;
+export class RemoteSupportConsent extends LitElement {
+  static override styles: CSSResultGroup = styles;
 
-  // Lit's declarations, read by ElementBase (which has no decorators: they would cost bytes in every bundle).
-  // Field defaults are written out (they are the documentation); the converters bring them back when an attribute is removed.
-  static override properties: Record<string, PropertyDeclaration> = {
+  // Declared without decorators, so the class reads the same in JavaScript. Field defaults are written
+  // out (they are the documentation); the converters bring them back when an attribute is removed.
+  static override properties: PropertyDeclarations = {
     termsSrc: { attribute: 'terms-src', converter: text },
     termsVersion: { attribute: 'terms-version', converter: text },
     termsIntegrity: { attribute: 'terms-integrity', converter: text },
@@ -94,10 +90,8 @@ export class RemoteSupportConsent extends ElementBase {
     headingLevel: { attribute: 'heading-level', type: Number },
     now: { attribute: false },
     timeout: { type: Number },
-    view: { state: true, attribute: false },
-    uiLang: { state: true, attribute: false },
-    strings: { state: true, attribute: false },
-    reception: { state: true, attribute: false },
+    // Read-only and reflected: the getter answers from the state machine, whose every step asks for an update.
+    state: { reflect: true, noAccessor: true },
   };
 
   /** URL of a vendor's terms document (JSON, see the README), shown in its own `locale`; cross-origin needs CORS. Empty: the built-in terms. */
@@ -158,315 +152,92 @@ export class RemoteSupportConsent extends ElementBase {
   /** Milliseconds to wait for a server (`terms-src`, `sign-url`, `consent-url`), or for the element's own lazy code and built-in terms, before `terms-fetch-failed`, `sign-failed` or `consent-not-stored`; anything but a positive number means the default. */
   timeout: number = 10000;
 
-  private view: ConsentState = { name: 'loading' };
-  private uiLang: UiLang = 'ja';
-  /** The UI strings, and the language they are in: `uiLang` once its translation has loaded. */
-  private strings: Catalog = catalog;
-  #stringsLang: UiLang = sourceLocale;
-  private reception?: ReceptionNotice;
-  /** Settles once the notice for the current `reception-*` attributes is known, so the terms and it show together. */
-  #readingReception?: Promise<void>;
-  /** The attributes of the latest read; undefined again when its code failed to load, so the next load of the terms reads again. */
-  #receptionFrom?: string;
-  /** Where focus goes after the next render, when a change the customer made removed what had it. */
-  #focusNext?: FocusTarget;
-  #receptionTimer?: ReturnType<typeof setTimeout>;
-  #consent?: Promise<ConsentCode>;
-  /** The consent chunk once loaded: a consent, and so a hand-off, can only follow its loading. */
-  #consentCode?: ConsentCode;
-
-  #stopObservingLang?: () => void;
-  #loading?: AbortController;
-  #signing?: AbortController;
-  /** The inputs the shown (or loading) terms were made from; a change means load again. */
-  #loadedFrom?: string;
-  /** The redirect inputs last checked, and what the check gave. */
-  #redirectFrom?: string;
-  #redirectError?: ConsentError;
-  /** The checked redirect URL the shown terms will lead to (undefined with `redirect-target="none"` and no URL). */
-  #redirect?: string;
-  /**
-   * A consent signed that `consent-url` has not confirmed storing, with the `sign-url` that signed it: while it still says what
-   * the next record would (see `#resendable`), the next agree sends it again, unchanged, rather than sign a second record the
-   * server might store beside the first.
-   */
-  #unstored?: { detail: ConsentEventDetail; signUrl: string };
-  /** The hand-off happens once per element, whoever starts it. */
-  #handedOff = false;
+  #view: ConsentState = { name: 'loading' };
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
-  #cameBack = (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+  #cameBack = (globalThis.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+  /** Failures to tell the host about once rendered. */
+  #failures: ConsentError[] = [];
+
+  /** What the controllers see of the element. */
+  readonly #host: ConsentHost;
+  readonly #focus: FocusController;
+  readonly #lang: LangController;
+  readonly #reception: ReceptionController;
+  readonly #handOff: HandOffController;
+  readonly #terms: TermsController;
+  readonly #consent: ConsentController;
+
+  constructor() {
+    super();
+    const element = this;
+    this.#host = {
+      element,
+      addController: (controller) => this.addController(controller),
+      removeController: (controller) => this.removeController(controller),
+      requestUpdate: () => this.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      get view() {
+        return element.#view;
+      },
+      dispatch: (action) => this.#dispatch(action),
+      fail: (error, action = 'fail') => {
+        this.#dispatch({ type: action, error });
+        this.#failures.push(error);
+        // Reported after the next render, even where the state's name stays (a new error in `error`).
+        this.requestUpdate();
+      },
+      get timeoutMs() {
+        const { timeout } = element;
+        return timeout > 0 && Number.isFinite(timeout) ? timeout : defaultTimeoutMs;
+      },
+    };
+    this.#focus = new FocusController(this);
+    this.#lang = new LangController(this, () => this.requestUpdate());
+    this.#reception = new ReceptionController(this.#host);
+    this.#handOff = new HandOffController(this.#host);
+    this.#terms = new TermsController(this.#host, this.#lang, this.#reception, this.#focus);
+    this.#consent = new ConsentController(this.#host, this.#handOff, this.#focus);
+    // `state` is reflected from the first render on (and rendered by a server).
+    this.requestUpdate('state', undefined);
+  }
 
   /** Where the element is: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
   get state(): ConsentStateName {
-    return this.view.name;
+    return this.#view.name;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in a page after a removal that interrupted the load: load again.
-    if (this.#loadedFrom === undefined) this.requestUpdate();
-    void this.#useLang(resolveLang(this));
-    // Moved in the page: the reception notice resumes its minute ticks.
-    this.#scheduleReceptionTick();
-    this.#stopObservingLang = observeLang(this, (lang) => void this.#useLang(lang));
-    addEventListener('pageshow', this.#onPageShow);
+  // Read-only: an assignment (or an edit of the attribute) is ignored.
+  set state(_ignored: ConsentStateName) {}
+
+  #dispatch(action: ConsentAction): ConsentState {
+    const before = this.#view.name;
+    this.#view = transition(this.#view, action);
+    this.requestUpdate('state', before);
+    return this.#view;
   }
 
-  #useLang(lang: UiLang): Promise<void> {
-    this.uiLang = lang;
-    return catalogFor(lang).then(({ catalog: strings, lang: spoken }) => {
-      // A slower, older request must not undo a newer language.
-      if (this.uiLang !== lang) return;
-      this.strings = strings;
-      this.#stringsLang = spoken;
-    });
+  /**
+   * A server-rendered element (its shadow root came with the page) hydrates once what the server
+   * rendered is at hand again, its language's strings and terms, so that its first render is the
+   * server's; any other renders at once.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated && this.renderRoot.childNodes.length) await this.#terms.atHand();
+    super.scheduleUpdate();
   }
 
-  disconnectedCallback(): void {
-    this.#stopObservingLang?.();
-    removeEventListener('pageshow', this.#onPageShow);
-    clearTimeout(this.#receptionTimer);
-    if (this.view.name === 'loading') {
-      this.#loading?.abort();
-      this.#loadedFrom = undefined;
-    }
-    // A removed element consents to nothing: a signature still in flight is dropped.
-    this.#signing?.abort();
-    this.#dispatch({ type: 'sign-failed' });
-  }
-
-  protected override willUpdate(changed: ChangedProperties): void {
-    if (['receptionHours', 'receptionDays', 'receptionClosed', 'receptionTimeZone'].some((key) => changed.has(key))) {
-      this.#readingReception = this.#readReception();
-    }
-    // Once the customer has acted, the shown terms and destination stay as they were.
-    if (isSettled(this.view)) return;
-    const redirectInputs = JSON.stringify([this.redirectUrl, this.allowedOrigins, this.redirectTarget]);
-    if (redirectInputs !== this.#redirectFrom) {
-      this.#redirectFrom = redirectInputs;
-      this.#redirectError = undefined;
-      try {
-        // A consent that cannot be carried out must not be signed: check where it leads first.
-        this.#redirect = this.#checkedRedirect();
-      } catch (error) {
-        this.#redirectError = asConsentError(error, 'redirect-not-allowed');
-        this.#loading?.abort();
-        this.#loadedFrom = undefined;
-        this.#fail(this.#redirectError);
-      }
-    }
-    if (this.#redirectError) return;
-    // A vendor document keeps its own language, so only built-in terms follow `lang`.
-    const termsInputs = JSON.stringify([this.termsSrc, this.termsVersion, this.termsIntegrity, this.#timeoutMs, this.termsSrc ? '' : this.uiLang]);
-    if (termsInputs !== this.#loadedFrom) {
-      this.#loadedFrom = termsInputs;
-      void this.#load();
-    }
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && !this.isConnected) this.#lang.fromAttribute();
+    if (receptionKeys.some((key) => changed.has(key as keyof RemoteSupportConsent))) this.#reception.readIfChanged();
+    const redirectError = this.#handOff.check();
+    if (redirectError) this.#host.fail(redirectError);
+    this.#terms.derive(!!this.#handOff.error);
   }
 
   protected override updated(): void {
-    if (this.#focusNext) {
-      (part(this, this.#focusNext) ?? part(this, 'status'))?.focus();
-      this.#focusNext = undefined;
-    }
-    this.#scheduleReceptionTick();
-  }
-
-  /**
-   * The notice for the `reception-*` attributes, its code loaded on first use; none (with a console
-   * warning) where they cannot be understood or the code does not load. Never rejects.
-   */
-  async #readReception(): Promise<void> {
-    const attributes: ReceptionAttributes = {
-      hours: this.receptionHours,
-      days: this.receptionDays,
-      closed: this.receptionClosed,
-      timeZone: this.receptionTimeZone,
-    };
-    const from = (this.#receptionFrom = JSON.stringify(attributes));
-    const hours = attributes.hours.trim();
-    let notice: ReceptionNotice | string | undefined;
-    let loaded = true;
-    try {
-      notice = hours && hours !== 'none' ? (await import('./reception/index.js')).receptionNotice(attributes) : undefined;
-    } catch (error) {
-      notice = `the notice did not load (${String(error)})`;
-      loaded = false;
-    }
-    // A newer read owns the notice.
-    if (from !== this.#receptionFrom) return;
-    if (!loaded) this.#receptionFrom = undefined;
-    if (typeof notice === 'string') console.warn(`<remote-support-consent> ${notice}: the reception notice is hidden`);
-    this.reception = typeof notice === 'string' ? undefined : notice;
-  }
-
-  /** While the notice shows, look again at the next minute: the hours may have begun or ended. */
-  #scheduleReceptionTick(): void {
-    clearTimeout(this.#receptionTimer);
-    if (!this.reception || !('terms' in this.view) || !this.isConnected) return;
-    this.#receptionTimer = setTimeout(() => this.requestUpdate(), 60_000 - (Date.now() % 60_000));
-  }
-
-  /**
-   * Focus follows the customer's own actions, and only from inside the
-   * element: a guest never takes focus from the host page.
-   */
-  #moveFocusAfterRender(target: FocusTarget): void {
-    if (this.shadowRoot?.activeElement || this.matches(':focus-within')) this.#focusNext = target;
-  }
-
-  /**
-   * The consent chunk, loaded once; with the signing made ready as soon as it
-   * arrives (the device key, or the server-signing code), and the storing code with `consent-url`, so the agree click only
-   * has to sign and send. A failed load is forgotten, so the next attempt tries again.
-   */
-  #loadConsent = (): Promise<ConsentCode> =>
-    (this.#consent ??= import('./consent/index.js').then(
-      (consent) => {
-        consent.prepareSigning(this.signUrl);
-        consent.prepareStoring(this.consentUrl);
-        return (this.#consentCode = consent);
-      },
-      (error: unknown) => {
-        this.#consent = undefined;
-        throw error;
-      },
-    ));
-
-  /** At the first sign of intent (pointerover comes with mouse, pen and touch alike, focusin with keys); a failure here is met again, and reported, on agree. */
-  #warmConsent = (): void => void this.#loadConsent().catch(() => undefined);
-
-  /** `timeout`, or the default where it is not a positive number. */
-  get #timeoutMs(): number {
-    return this.timeout > 0 && Number.isFinite(this.timeout) ? this.timeout : defaultTimeoutMs;
-  }
-
-  async #load(): Promise<void> {
-    this.#loading?.abort();
-    const loading = (this.#loading = new AbortController());
-    this.#dispatch({ type: 'load' });
-    // A notice whose code failed to load is tried again with the terms.
-    if (this.#receptionFrom === undefined) this.#readingReception = this.#readReception();
-    try {
-      const terms = await resolveTerms({
-        src: this.termsSrc,
-        version: this.termsVersion,
-        integrity: this.termsIntegrity,
-        lang: this.uiLang,
-        timeoutMs: this.#timeoutMs,
-        signal: loading.signal,
-        now: this.now(),
-      });
-      // The UI strings and the reception notice arrive with the terms, so the first view is whole, in one language.
-      // Neither holds the terms up for long, though: late strings or a late notice follow them.
-      const strings = within(this.#useLang(this.uiLang), this.#timeoutMs, 'late').catch(() => undefined);
-      const notice = within(this.#readingReception ?? Promise.resolve(), receptionGraceMs, 'late').catch(() => undefined);
-      await Promise.all([strings, notice]);
-      if (loading.signal.aborted) return;
-      this.#dispatch({ type: 'loaded', terms });
-      // After a retry, focus waited on the status; the terms are what to read now.
-      if (this.shadowRoot?.activeElement === part(this, 'status')) this.#moveFocusAfterRender('terms');
-      await this.updateComplete;
-      if (this.#loading === loading) emit(this, 'terms-loaded', termsDetail(terms));
-    } catch (error) {
-      if (loading.signal.aborted) return;
-      this.#fail(error);
-    }
-  }
-
-  /** The redirect URL, checked by the open-redirect rule; throws the `redirect-*` errors. */
-  #checkedRedirect(): string | undefined {
-    const { ignored } = parseAllowedOrigins(this.allowedOrigins);
-    if (ignored.length) console.warn(`<remote-support-consent> allowed-origins: ignored ${ignored.join(' ')} (write bare origins, like https://*.optim.co.jp)`);
-    if (!['_self', '_blank', 'none'].includes(this.redirectTarget)) {
-      throw new ConsentError('redirect-not-configured', `redirect-target "${this.redirectTarget}" is not _self, _blank or none`);
-    }
-    if (this.redirectUrl) return checkRedirect(this.redirectUrl, this.allowedOrigins);
-    if (this.redirectTarget === 'none') return undefined;
-    throw new ConsentError('redirect-not-configured', 'set redirect-url to the entry page on the remote-support site, or redirect-target="none"');
-  }
-
-  /** The state changes here only; the attribute follows at once, so a `consent` listener reads `done`. */
-  #dispatch(action: ConsentAction): ConsentState {
-    this.view = transition(this.view, action);
-    if (this.isConnected) this.setAttribute('state', this.view.name);
-    return this.view;
-  }
-
-  #fail(error: unknown): void {
-    const failure = asConsentError(error, 'terms-invalid');
-    this.#dispatch({ type: 'fail', error: failure });
-    report(this, failure);
-  }
-
-  /**
-   * A consent needs a trusted activation of this very button: a script's
-   * `click()` is not a customer. The second click of a double click (`detail`
-   * 2 or more) is not a decision either: it may have been aimed at the button
-   * that stood here a moment ago (retry, back to the terms).
-   */
-  async #onAgree(event: MouseEvent): Promise<void> {
-    if (!event.isTrusted || event.detail > 1 || this.view.name !== 'ready') return;
-    const { terms } = this.view;
-    this.#dispatch({ type: 'agree' });
-    this.#signing?.abort();
-    const signing = (this.#signing = new AbortController());
-    const deadline = { timeoutMs: this.#timeoutMs, signal: signing.signal };
-    try {
-      const consent = await loadCode(this.#loadConsent, this.#timeoutMs, 'sign-failed', 'the consent code');
-      const signed = this.#resendable(terms) ?? (await this.#sign(consent, terms, deadline));
-      if (signing.signal.aborted) return;
-      const reference = this.consentUrl ? await consent.storeConsent(signed.record, signed.jws, this.consentUrl, deadline) : undefined;
-      if (signing.signal.aborted) return;
-      this.#unstored = undefined;
-      // Only the signing → done step may announce a consent.
-      if (this.#dispatch({ type: 'signed', href: signed.record.redirect, reference }).name !== 'done') return;
-      // The agree button is gone: to the way on if there is one, else to what happened.
-      this.#moveFocusAfterRender('redirect-link');
-      if (emit(this, 'consent', reference ? { ...signed, reference } : signed, { cancelable: true })) this.proceed();
-    } catch (error) {
-      if (signing.signal.aborted) return;
-      const failure = asConsentError(error, 'sign-failed');
-      // A server's considered refusal (a 4xx) means it did not store this JWS, and never will: the next agree signs afresh.
-      if (failure.code === 'consent-not-stored' && !mayPass(failure)) this.#unstored = undefined;
-      this.#dispatch({ type: 'sign-failed', error: failure });
-      this.#moveFocusAfterRender('status');
-      report(this, failure);
-    }
-  }
-
-  /**
-   * The unstored consent, if it is still the one to send: for the shown terms (by digest), to the redirect checked now (so the
-   * customer is never handed to one the host has since changed or disallowed), for the current `subject`, signed the way
-   * `sign-url` says now. Not the nonce: a host refreshes `challenge` after `consent-not-stored`, and a server that did store
-   * the first POST must get the same JWS again.
-   */
-  #resendable(terms: ShownTerms): ConsentEventDetail | undefined {
-    const { detail, signUrl } = this.#unstored ?? {};
-    const record = detail?.record;
-    const same =
-      record?.terms.sha256 === terms.ref.sha256 &&
-      record.redirect === (this.#redirect || undefined) &&
-      record.subject === (this.subject || undefined) &&
-      signUrl === this.signUrl;
-    return same ? detail : undefined;
-  }
-
-  /** A new record for `terms`, signed; with `consent-url`, kept as the one to send until the server confirms it. */
-  async #sign(consent: ConsentCode, terms: ShownTerms, deadline: Deadline): Promise<ConsentEventDetail> {
-    const { challenge: nonce, signUrl } = this;
-    const record = consent.createRecord({
-      terms: terms.ref,
-      origin: location.origin,
-      redirect: this.#redirect,
-      nonce,
-      subject: this.subject,
-    });
-    consent.warnIfNoNonce(this, record, signUrl);
-    const detail = { record, ...(await consent.signRecord(record, signUrl, deadline)) };
-    // Kept even if the element was removed meanwhile: never sent, it is sent on the next agree all the same.
-    if (this.consentUrl) this.#unstored = { detail, signUrl };
-    return detail;
+    for (const failure of this.#failures.splice(0)) report(this, failure);
   }
 
   /**
@@ -476,205 +247,40 @@ export class RemoteSupportConsent extends ElementBase {
    * never navigates. Returns whether the hand-off started.
    */
   proceed(): boolean {
-    const view = this.view;
-    const consent = this.#consentCode;
-    if (view.name !== 'done' || view.outcome !== 'recorded' || !view.href || this.#handedOff || !consent) return false;
-    const target = this.redirectTarget;
-    if (target !== '_self' && target !== '_blank') return false;
-    try {
-      checkRedirect(view.href, this.allowedOrigins);
-    } catch (error) {
-      report(this, asConsentError(error, 'redirect-not-allowed'));
-      return false;
-    }
-    this.#handedOff = true;
-    this.#dispatch({ type: 'redirect' });
-    // `_blank` must open while the click's activation lasts, so no waiting for the notice to render.
-    const outcome = consent.handOff(view.href, target);
-    if (outcome !== 'navigating') this.#dispatch({ type: 'handed-off', outcome });
-    return true;
-  }
-
-  /** Back from the external site through the back/forward cache: show the finished state, never replay. */
-  #onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this.#dispatch({ type: 'came-back' });
-  };
-
-  #onDecline(): void {
-    if (this.view.name !== 'ready') return;
-    const { terms } = this.view;
-    this.#dispatch({ type: 'decline' });
-    this.#moveFocusAfterRender('reconsider');
-    emit(this, 'decline', termsDetail(terms));
-  }
-
-  #onReconsider(): void {
-    this.#dispatch({ type: 'reconsider' });
-    // Back to reading: the terms, never agree (a held Enter would consent).
-    this.#moveFocusAfterRender('terms');
-  }
-
-  #onRetry(): void {
-    this.#loadedFrom = undefined;
-    this.#moveFocusAfterRender('status');
-    this.requestUpdate();
+    return this.#handOff.proceed();
   }
 
   protected override render() {
-    const m = this.strings;
-    const view = this.view;
-    return html`
-      <div class="root" lang=${this.#stringsLang}>
-        <slot name="header"></slot>
-        ${this.#renderIntro(m)}
-        ${'terms' in view ? renderTerms(view.terms.document, m, this.#stringsLang, this.#level) : nothing}
-        ${'terms' in view ? this.#renderReception() : nothing}
-        <slot name="notes"></slot>
-        <p
-          part="status"
-          class="status ${'error' in view && view.error ? 'failed' : ''}"
-          role="status"
-          aria-live=${this.#focusNext === 'status' ? 'off' : 'polite'}
-          tabindex="-1"
-        >${this.#statusText(m)}${this.#renderReference(m)}</p>
-        ${this.#renderLink(m)}
-        <div class="actions" @pointerover=${this.#warmConsent} @focusin=${this.#warmConsent}>
-          ${this.#renderActions(m)}
-        </div>
-        <slot name="footer"></slot>
-      </div>
-    `;
+    return renderConsent({
+      view: this.#view,
+      preview: this.#terms.preview,
+      m: this.#lang.strings,
+      lang: this.#lang.spoken,
+      headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)),
+      navigates: this.redirectTarget !== 'none',
+      blank: this.redirectTarget === '_blank',
+      cameBack: this.#cameBack,
+      reception: this.#reception.notice,
+      now: this.now(),
+      statusFocused: this.#focus.next === 'status',
+      on: this.#on,
+    });
   }
 
-  /**
-   * The seed's instruction and external-site notice, only while they are true: while the customer
-   * can agree (the buttons stay while signing, so the view does not jump under their pointer), and
-   * the notice only where agreeing leads to the external site.
-   */
-  #renderIntro(m: Catalog) {
-    const name = this.view.name;
-    if (name !== 'ready' && name !== 'signing') return nothing;
-    return html`
-      <p class="instruction">${m.instruction()}</p>
-      ${this.redirectTarget === 'none' ? nothing : html`<p class="notice">${m.notice()}</p>`}
-    `;
-  }
-
-  /** `heading-level`, kept to 1–6. */
-  get #level(): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-  }
-
-  #renderReception() {
-    if (!this.reception) return nothing;
-    const { open, hours, now } = this.reception.at(this.now(), this.#stringsLang);
-    return html`<p part="reception" class="reception ${open ? 'open' : 'closed'}">${hours}<br />${now}</p>`;
-  }
-
-  #statusText(m: Catalog): string {
-    const view = this.view;
-    // Exhaustive: a new state without a message fails to compile.
-    switch (view.name) {
-      case 'loading':
-        return m.loading();
-      case 'ready':
-        return view.error ? errorText(m, view.error) : this.#cameBack ? m['came-back']() : '';
-      case 'signing':
-        return m.signing();
-      case 'redirecting':
-        return m.redirecting();
-      case 'done':
-        return m[`done-${view.outcome}`]();
-      case 'declined':
-        return m.declined();
-      case 'error':
-        return errorText(m, view.error);
-    }
-  }
-
-  /**
-   * The reference the vendor's server stored the consent under, in the status (so it is read out with
-   * what happened, and where focus lands) and as plain text, so a screen reader spells it as shown.
-   */
-  #renderReference(m: Catalog) {
-    const view = this.view;
-    if ((view.name !== 'done' && view.name !== 'redirecting') || !view.reference) return nothing;
-    return html`<span class="stored">
-      <span class="reference-line">${m['reference-label']()} <strong part="reference" class="reference">${view.reference}</strong></span>
-      <span class="reference-hint">${m['reference-hint']()}</span>
-    </span>`;
-  }
-
-  /**
-   * The way on that always works: a plain link the customer can follow
-   * themselves, while and after handing over. It stands apart from the
-   * buttons, so a double click on agree cannot land on it.
-   */
-  #renderLink(m: Catalog) {
-    const view = this.view;
-    const shown = view.name === 'redirecting' || (view.name === 'done' && view.outcome !== 'recorded');
-    if (!shown || !view.href) return nothing;
-    const blank = this.redirectTarget === '_blank';
-    return html`<p class="handoff">
-      <a part="redirect-link" href=${view.href} target=${blank ? '_blank' : '_self'} rel="noopener">${m['open-site'](new URL(view.href).host)}</a>
-    </p>`;
-  }
-
-  #renderActions(m: Catalog) {
-    const view = this.view;
-    switch (view.name) {
-      case 'ready':
-      case 'signing': {
-        // While signing the buttons stay (focus must not jump) but do nothing.
-        const busy = view.name === 'signing';
-        return html`
-          <button part="decline" class="decline" type="button" aria-disabled=${busy} @click=${this.#onDecline}>${m.decline()}</button>
-          <button part="agree" class="agree" type="button" aria-disabled=${busy} @click=${this.#onAgree}>${m.agree()}</button>
-        `;
-      }
-      case 'declined':
-        return html`<button part="reconsider" type="button" @click=${this.#onReconsider}>${m.reconsider()}</button>`;
-      case 'error':
-        return isRetryable(view.error)
-          ? html`<button part="retry" type="button" @click=${this.#onRetry}>${m.retry()}</button>`
-          : nothing;
-      default:
-        return nothing;
-    }
-  }
+  /** The buttons' handlers, made once so the template does not rebind them on every render. */
+  #on = {
+    agree: (event: MouseEvent) => void this.#consent.agree(event),
+    decline: () => this.#consent.decline(),
+    reconsider: () => this.#consent.reconsider(),
+    retry: () => {
+      this.#focus.moveAfterRender('status');
+      this.#terms.retry();
+    },
+  };
 }
-
-/** Every event of the element bubbles and is composed, so a host can listen anywhere above it. */
-function emit<K extends keyof RemoteSupportConsentEventMap>(
-  target: EventTarget,
-  type: K,
-  detail: RemoteSupportConsentEventMap[K]['detail'],
-  { cancelable = false } = {},
-): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
-}
-
-const asConsentError = (error: unknown, code: ConsentError['code']): ConsentError =>
-  error instanceof ConsentError ? error : new ConsentError(code, String(error), { cause: error });
-
-/** Tells the host (`consent-error`) and the integrator (console) what failed. */
-function report(target: EventTarget, { code, message }: ConsentError): void {
-  console.error(`<remote-support-consent> ${code}: ${message}`);
-  emit(target, 'consent-error', { code, message });
-}
-
-type ConsentCode = typeof import('./consent/index.js');
-
-/** Where focus may go after a render: a part's name. */
-type FocusTarget = 'status' | 'terms' | 'reconsider' | 'redirect-link';
-
-const termsDetail = ({ ref }: ShownTerms): TermsEventDetail => ({ terms: { ...ref } });
-
-const part = (element: Element, name: string) => element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 declare global {
   interface HTMLElementTagNameMap {
     'remote-support-consent': RemoteSupportConsent;
   }
 }
-

@@ -105,7 +105,8 @@ describe('consent: a real click signs a record', () => {
 
   it('emits one consent for Enter pressed again and again while signing', async () => {
     const events = consents();
-    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/600"></remote-support-consent>`);
+    // Slow enough to outlast four key presses over WebDriver.
+    const element = await settled(html`<remote-support-consent redirect-target="none" sign-url="/__sign/slow/2000"></remote-support-consent>`);
     part(element, 'agree')!.focus();
     for (let i = 0; i < 4; i++) await sendKeys({ press: 'Enter' });
     expect(element.state).to.equal('signing');

@@ -1,27 +1,30 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { catalog } from '../src/i18n/catalog.js';
-import { receptionMessages } from '../src/reception/messages.js';
-import { str } from '@lit/localize';
-import { translate } from '../src/i18n/index.js';
-import { templates } from '../src/i18n/locales/en.js';
-import { templates as receptionTemplates } from '../src/reception/locales/en.js';
+import { catalog, sourceMessages } from '../src/i18n/catalog.js';
+import { catalogFor } from '../src/i18n/index.js';
+import { templates as en } from '../src/i18n/locales/en.js';
+import { sourceMessages as receptionSource } from '../src/reception/messages.js';
+import { templates as receptionEn } from '../src/reception/locales/en.js';
 import type { RemoteSupportConsent } from '../src/index.js';
 import { clauseTexts, clickPart, faultyKit, kitChallenge, part, settled, untilState, waitFor } from './helpers.js';
 
 const text = (element: Element, name: string) => part(element, name)!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('languages', () => {
-  it('has every message translated into English, the reception notice\'s in its own chunk', () => {
-    const ids = (messages: object) => Object.keys(messages).map((key) => `rsc-${key}`).sort();
-    expect(Object.keys(templates).sort()).to.deep.equal(ids(catalog));
-    expect(Object.keys(receptionTemplates).sort()).to.deep.equal(ids(receptionMessages));
+  it('has every message in English, the reception notice\'s in its own chunk, each as a plain function', async () => {
+    const keys = (messages: object) => Object.keys(messages).sort();
+    expect(keys(en)).to.deep.equal(keys(sourceMessages));
+    expect(keys(catalog)).to.deep.equal(keys(sourceMessages));
+    expect(keys(receptionEn)).to.deep.equal(keys(receptionSource));
+    expect((await catalogFor('en')).catalog).to.equal(en);
+    expect((await catalogFor('ja')).catalog).to.equal(catalog);
   });
 
-  it('puts values where a translation wants them, in its order', () => {
-    const reordered = translate(receptionMessages, { 'rsc-reception-hours': str`${2}: ${1} on ${0}` });
-    expect(reordered['reception-hours']('Mon–Fri', '9–17', 'JST')).to.equal('JST: 9–17 on Mon–Fri');
-    expect(reordered.holidays()).to.equal('祝日');
+  it('puts the values of a message with placeholders where its translation wants them', () => {
+    expect(en.version('2025-04-01')).to.equal('Version 2025-04-01');
+    expect(en['open-site']('connect.optim.co.jp')).to.equal('Open the remote-support site (connect.optim.co.jp)');
+    expect(receptionEn['reception-hours']('Mon–Fri', '9:00 AM–5:00 PM', 'Japan time')).to.equal('Reception hours: Mon–Fri, 9:00 AM–5:00 PM (Japan time).');
+    expect(catalog['terms-language']('英語')).to.equal('この同意確認書は英語で書かれています。');
   });
 
   it('speaks English throughout for lang="en"', async () => {

@@ -1,17 +1,22 @@
+import { templates } from './locales/ja.js';
 import { msg, str } from './msg.js';
 
 /**
- * Everything the element says to the customer, in the source language
- * (Japanese; the first two messages are the seed's own lines), but for the
- * reception notice's own messages, which travel in its lazy chunk with their
- * translations. Translations live in locales/*.xlf and are built into
- * ./locales/*.ts by lit-localize.
+ * Everything the element says to the customer, as written in the source language (Japanese; the
+ * first two messages are the seed's own lines), but for the reception notice's own messages, which
+ * travel in its lazy chunk with their translations.
  *
- * A key is its message id without the `rsc-` prefix. Ids are prefixed, and the element never calls `configureLocalization`:
- * a host page that localizes itself with @lit/localize keeps its locale, and
- * its translations can never answer for ours.
+ * lit-localize's extractor reads these `msg` calls (their text and ids) into locales/*.xlf, where
+ * they are translated; `npm run localize` then writes every language, this one included, as plain
+ * functions in ./locales/<lang>.ts (scripts/catalogs.mjs). The page runs those: this object is the
+ * source and the type, and a build leaves it out, ids and all.
+ *
+ * A key is its message id without the `rsc-` prefix, and a message's placeholders are its
+ * function's parameters, each one used, first in the order they are declared. The element never
+ * calls `configureLocalization`: a host page that localizes itself with @lit/localize keeps its
+ * locale, and its translations can never answer for ours.
  */
-export const catalog = {
+export const sourceMessages = {
   instruction: () => msg('同意確認書の内容を確認して、同意ボタンをクリックしてください。', { id: 'rsc-instruction' }),
   notice: () => msg('リモートコネクトサポート(外部サイト)に接続します。', { id: 'rsc-notice' }),
   loading: () => msg('同意確認書を読み込んでいます…', { id: 'rsc-loading' }),
@@ -72,4 +77,7 @@ export const catalog = {
     }),
 };
 
-export type Catalog = typeof catalog;
+export type Catalog = typeof sourceMessages;
+
+/** The messages in the source language, as generated from the ones above. */
+export const catalog: Catalog = templates;

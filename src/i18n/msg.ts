@@ -1,17 +1,32 @@
-import type { msg as litMsg } from '@lit/localize';
-// The tag and joiner alone: the package's index would bring its page-wide runtime along.
-import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
+import type { MsgFn, MsgOptions, str as litStr } from '@lit/localize';
 
-export { str } from '@lit/localize/internal/str-tag.js';
+// The tags the source catalogs (src/i18n/catalog.ts, src/reception/messages.ts) write their messages
+// with. lit-localize's extractor finds a `msg` call and a `str` tag by a property of their types, so
+// these carry @lit/localize's own, while their signatures take only what renders as text: a string,
+// or a `str` template of strings; a Lit `html` template is a type error. No @lit/localize code runs:
+// the page runs the plain catalogs `npm run localize` generates, never these.
 
-/**
- * The source text of a message. Typed as @lit/localize's `msg` so its tools
- * extract every call, but never routed through its page-wide runtime: a host
- * page's own translations can never answer for ours, whatever ids they hold.
- * A message's id is its key in its catalog with the prefix `rsc-`.
- */
-export const msg = ((template: string | StrResult) =>
-  typeof template === 'string' ? template : joinStringsAndValues(template.strings, template.values)) as typeof litMsg;
+/** The properties of a function's type (lit-localize's mark, for @lit/localize's public types), without its signatures. */
+type Brand<F> = { [K in keyof F]: F[K] };
 
-/** Messages by key, each answering its text for its values. */
-export type Messages = Record<string, (...values: string[]) => string>;
+/** A `str`-tagged template: its strings, and the strings between them. */
+export interface Str {
+  readonly strTag: true;
+  readonly strings: TemplateStringsArray;
+  readonly values: readonly string[];
+}
+
+/** A message's options: its id is its key in its catalog with the prefix `rsc-`. */
+export interface MessageOptions extends MsgOptions {
+  id: `rsc-${string}`;
+}
+
+export const str: ((strings: TemplateStringsArray, ...values: string[]) => Str) & Brand<typeof litStr> = (strings, ...values) => ({
+  strTag: true,
+  strings,
+  values,
+});
+
+/** The text of a message as written: the generated catalogs say it without this. */
+export const msg: ((template: string | Str, options: MessageOptions) => string) & Brand<MsgFn> = (template) =>
+  typeof template === 'string' ? template : template.strings.reduce((text, string, i) => text + template.values[i - 1] + string);

@@ -1,4 +1,5 @@
 import { ConsentError } from '../errors.js';
+import { deepFreeze } from '../freeze.js';
 import type { TermsDocument } from './schema.js';
 
 /** A built-in document known by its metadata, its text loaded only when shown. */
@@ -8,6 +9,25 @@ export interface CatalogEntry {
   locale: string;
   effectiveDate: string;
   load(): Promise<{ default: TermsDocument }>;
+}
+
+/** Documents at hand, by `id version locale`: loaded once, or provided up front (a server rendering the element). */
+const atHand = new Map<string, TermsDocument>();
+const key = ({ id, version, locale }: { id: string; version: string; locale: string }) => `${id} ${version} ${locale}`;
+
+/** The entry's document, frozen, once loaded (and kept at hand from then on). */
+export async function loadBuiltIn(entry: CatalogEntry): Promise<TermsDocument> {
+  const document = atHand.get(key(entry)) ?? deepFreeze((await entry.load()).default);
+  atHand.set(key(entry), document);
+  return document;
+}
+
+/** The entry's document if it is at hand now, without loading. */
+export const builtInAtHand = (entry: CatalogEntry): TermsDocument | undefined => atHand.get(key(entry));
+
+/** Puts documents at hand up front, so the element shows them at once (for server rendering, where nothing may wait). */
+export function provideBuiltIn(documents: readonly TermsDocument[]): void {
+  for (const document of documents) atHand.set(key(document), deepFreeze(document));
 }
 
 /** Japan keeps UTC+9 all year (no daylight saving since 1951), so no time-zone data is needed. */

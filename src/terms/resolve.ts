@@ -1,9 +1,8 @@
 import { ConsentError } from '../errors.js';
 import { loadCode } from '../within.js';
-import { deepFreeze } from '../freeze.js';
 import type { UiLang } from '../lang.js';
 import type { ShownTerms } from '../state.js';
-import { selectBuiltIn, todayInJapan } from './builtin.js';
+import { loadBuiltIn, selectBuiltIn, todayInJapan, type CatalogEntry } from './builtin.js';
 import { termsDigest } from './digest.js';
 import { catalog } from './generated/catalog.js';
 import { checkIntegrity } from './integrity.js';
@@ -24,11 +23,21 @@ export async function resolveTerms({ src, version, integrity, lang, timeoutMs, s
   if (!globalThis.isSecureContext || !globalThis.crypto?.subtle) {
     throw new ConsentError('insecure-context', 'WebCrypto needs a secure context: serve the page over https (or http on localhost)');
   }
-  const document = src
-    ? await (await loadCode(() => import('./fetch.js'), timeoutMs, 'terms-fetch-failed', 'the terms validator')).fetchTerms(src, { timeoutMs, signal })
-    : deepFreeze((await loadCode(selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) }).load, timeoutMs, 'terms-fetch-failed', 'the terms')).default);
+  const builtIn = src ? undefined : selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) });
+  const document = builtIn
+    ? await loadCode(() => loadBuiltIn(builtIn), timeoutMs, 'terms-fetch-failed', 'the terms')
+    : await (await loadCode(() => import('./fetch.js'), timeoutMs, 'terms-fetch-failed', 'the terms validator')).fetchTerms(src!, { timeoutMs, signal });
   const sha256 = await termsDigest(document);
   if (integrity) checkIntegrity(integrity, sha256);
   const { id, version: termsVersion, locale } = document;
   return { document, ref: { id, version: termsVersion, locale, sha256 } };
+}
+
+/** The built-in terms `resolveTerms` would show, when they are to be loaded (undefined for a version that is not built in: the load reports that). */
+export function builtInEntry({ version, lang, now }: { version: string; lang: UiLang; now: Date }): CatalogEntry | undefined {
+  try {
+    return selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit/html.js';
+import { html, nothing } from 'lit';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDate, languageName, sameLanguage } from '../i18n/format.js';
 import type { UiLang } from '../lang.js';

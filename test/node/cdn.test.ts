@@ -15,6 +15,7 @@ const pages: Record<string, string> = {
   '/reception.html': `<remote-support-consent redirect-target="none" reception-hours="09:00-17:00"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
   '/short.html': `<remote-support-consent redirect-target="none" timeout="500"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
   '/short-en.html': `<remote-support-consent lang="en" redirect-target="none" timeout="500"></remote-support-consent><script type="module" src="/cdn/remote-support-consent.js"></script>`,
+  '/preload.html': `${element}<script type="module" src="/cdn/remote-support-consent.js"></script><link rel="modulepreload" href="/cdn/lang/ja.js">`,
   '/tampered.html': `${element}<script type="module" src="/cdn/remote-support-consent.js" integrity="sha384-${'A'.repeat(64)}" crossorigin="anonymous"></script>`,
 };
 
@@ -70,15 +71,31 @@ describe('the CDN build', () => {
     return { requested, reception, warnings };
   }
 
-  it('loads the entry and the Japanese terms, and nothing else, up to ready', async () => {
+  it('loads the entry and its language file (UI strings and built-in terms), and nothing else, up to ready', async () => {
     const { requested, reception } = await untilReady('/module.html');
-    assert.deepEqual(requested, ['/cdn/remote-support-consent.js', '/cdn/chunks/remote-connect-support.2025-04-01.ja.js']);
+    assert.deepEqual(requested, ['/cdn/remote-support-consent.js', '/cdn/lang/ja.js']);
     assert.equal(reception, undefined);
+    assert.deepEqual((await untilReady('/short-en.html')).requested, ['/cdn/remote-support-consent.js', '/cdn/lang/en.js']);
+  });
+
+  it('takes the language file from a preload beside the entry, in the same round trip', async () => {
+    const page = await browser.newPage();
+    const started: Record<string, number> = {};
+    const finished: Record<string, number> = {};
+    page.on('request', (request) => void (started[new URL(request.url()).pathname] = Date.now()));
+    page.on('requestfinished', (request) => void (finished[new URL(request.url()).pathname] = Date.now()));
+    await page.goto(server.origin + '/preload.html');
+    await page.waitForSelector('remote-support-consent[state="ready"]');
+    // The language file was asked for before the entry had even arrived, and only once.
+    assert.ok(started['/cdn/lang/ja.js']! <= finished['/cdn/remote-support-consent.js']!);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/cdn/lang/ja.js')).length);
+    assert.equal(fetched, 1);
+    await page.close();
   });
 
   it('loads the reception code only for a page that sets reception-hours, and shows the notice with the terms', async () => {
     const { requested, reception } = await untilReady('/reception.html');
-    assert.deepEqual(requested.slice(1).sort(), ['/cdn/chunks/reception.js', '/cdn/chunks/remote-connect-support.2025-04-01.ja.js']);
+    assert.deepEqual(requested.slice(1).sort(), ['/cdn/chunks/reception.js', '/cdn/lang/ja.js']);
     assert.match(reception ?? '', /^受付時間: 月〜金、9:00〜17:00/);
   });
 
@@ -145,7 +162,7 @@ describe('the CDN build', () => {
 
   for (const mode of ['abort', 'hold'] as const) {
     it(`reports terms-fetch-failed, with a retry, when the built-in terms ${mode === 'abort' ? 'fail' : 'hang'}, and shows them on retry`, async () => {
-      const { page, allow, codes, state } = await withChunk('/short.html', /\/chunks\/remote-connect-support\.[\w.-]+\.ja-/, mode);
+      const { page, allow, codes, state } = await withChunk('/short.html', /\/lang\/ja\.js$/, mode);
       await page.waitForSelector('remote-support-consent[state="error"]', { timeout: 3000 });
       assert.deepEqual(await codes(), ['terms-fetch-failed']);
       allow();
@@ -156,27 +173,15 @@ describe('the CDN build', () => {
     });
   }
 
-  it('reports sign-failed when the consent code hangs, and signs once it comes', async () => {
-    const { page, allow, codes } = await withChunk('/short.html', /\/chunks\/consent-/, 'hold');
-    await page.waitForSelector('remote-support-consent[state="ready"]');
-    await page.click('remote-support-consent >>> [part~="agree"]');
-    await page.waitForFunction(() => (window as unknown as { codes: string[] }).codes.length > 0, { timeout: 3000 });
-    assert.deepEqual(await codes(), ['sign-failed']);
+  it('says in Japanese that the English file did not come, with a retry, and shows the English terms on retry', async () => {
+    const { page, allow, codes, text } = await withChunk('/short-en.html', /\/lang\/en\.js$/, 'hold');
+    await page.waitForSelector('remote-support-consent[state="error"]', { timeout: 3000 });
+    assert.deepEqual(await codes(), ['terms-fetch-failed']);
+    assert.equal(await text('retry'), 'もう一度読み込む');
     allow();
-    const consented = page.evaluate(() => new Promise((resolve) => document.addEventListener('consent', resolve, { once: true })));
-    // Past the double-click interval, so the second click counts as a click of its own.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await page.click('remote-support-consent >>> [part~="agree"]');
-    await consented;
-    await page.close();
-  });
-
-  it('shows the terms in Japanese when the English strings hang, and switches once they come', async () => {
-    const { page, allow, text } = await withChunk('/short-en.html', /\/chunks\/en-/, 'hold');
+    await page.click('remote-support-consent >>> [part~="retry"]');
     await page.waitForSelector('remote-support-consent[state="ready"]', { timeout: 3000 });
-    assert.equal(await text('agree'), '同意する');
-    allow();
-    await page.waitForFunction(() => document.querySelector('remote-support-consent')!.shadowRoot!.querySelector('[part~="agree"]')?.textContent?.trim() === 'I agree');
+    assert.equal(await text('agree'), 'I agree');
     await page.close();
   });
 

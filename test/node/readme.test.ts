@@ -58,7 +58,7 @@ function runModule(name: string, code: string): string {
   return execFileSync(process.execPath, [file], { encoding: 'utf8' });
 }
 
-const tested = new Set(['setup', 'cdn-script', 'cdn-page', 'npm-install', 'npm-import', 'server-install', 'server-express', 'server-fetch', 'cli', 'record', 'terms-document', 'terms-import']);
+const tested = new Set(['setup', 'cdn-script', 'cdn-page', 'npm-install', 'npm-import', 'subclass', 'ssr-server', 'ssr-client', 'server-install', 'server-express', 'server-fetch', 'cli', 'record', 'terms-document', 'terms-import']);
 
 describe('README.md, as written', () => {
   after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -83,6 +83,27 @@ describe('README.md, as written', () => {
   it('imports the element and its class, even in Node without a DOM', () => {
     const output = runModule('npm-import', `${snippet('npm-import')}\nconsole.log(typeof RemoteSupportConsent, typeof window);\n`);
     assert.equal(output.trim(), 'function undefined');
+  });
+
+  it('extends the element the Lit way: the subclass renders the base styles, then its own', () => {
+    // Rendered by @lit-labs/ssr, whose import provides the registry Node lacks.
+    const code = `import { render } from '@lit-labs/ssr';\nimport { collectResult } from '@lit-labs/ssr/lib/render-result.js';\nimport { html } from 'lit';\n${snippet('subclass')}\nconsole.log(await collectResult(render(html\`<acme-consent redirect-target="none"></acme-consent>\`)));\n`;
+    const style = /<style>([^]*?)<\/style>/.exec(runModule('subclass', code))?.[1] ?? '';
+    const base = style.indexOf('.terms {');
+    const own = style.indexOf('--rsc-accent-color: #7a1fa2');
+    assert.ok(base > 0 && own > base, 'the base rules, then the subclass rule');
+  });
+
+  it('renders the element and its terms on a server, as declarative shadow DOM', () => {
+    const html = runModule('ssr-server', `${filled(snippet('ssr-server'))}\nconsole.log(consent);\n`).replace(/<!--[^]*?-->/g, '');
+    assert.match(html, /<remote-support-consent\s+lang="ja" redirect-url="https:\/\/vendor-entry\.optim\.co\.jp\/remote-support" state="loading"><template shadowroot="open" shadowrootmode="open">/);
+    assert.match(html, /<h2 part="title"[^>]*>リモートコネクトサポート 同意確認書<\/h2>/);
+  });
+
+  it('hydrates with the client script that the browser tests run (test/ssr/client.ts)', () => {
+    const imports = (code: string) => [...code.matchAll(/^import '([^']+)';$/gm)].map((match) => match[1]);
+    const tested = imports(readFileSync('test/ssr/client.ts', 'utf8')).map((name) => (name === '../../src/index.js' ? pkg.name : name));
+    assert.deepEqual(imports(snippet('ssr-client')), tested);
   });
 
   it('imports the built-in terms and their digest for a server', () => {
