@@ -1,4 +1,5 @@
 import { browserFigures } from './browser.js';
+import { coldLoad } from './cold.js';
 import { serverThroughput } from './server.js';
 import { verifyThroughput } from './verify.js';
 import type { Figure } from './stats.js';
@@ -21,3 +22,6 @@ for (const [title, measure] of sections) {
     console.log(`  ${name.padEnd(50)} ${shown.padStart(10)} ${unit}${target ? `   (target ${target})` : ''}`);
   }
 }
+
+// A first-time customer on a phone: three pages side by side on each network preset, so a table of its own.
+await coldLoad();

@@ -14,3 +14,6 @@ export const median = (values: number[]): number => {
 
 /** The median of run-by-run ratios: each pair was measured side by side, so it shares the machine's state of the moment. */
 export const pairedRatio = (values: number[], baselines: number[]): number => median(values.map((value, i) => value / baselines[i]!));
+
+/** A figure against its ceiling, as the tables print it: `(target ≤ 50 ms: PASS)` or `MISS`. */
+export const verdict = (value: number, ceiling: number, target: string): string => `(target ${target}: ${value <= ceiling ? 'PASS' : 'MISS'})`;

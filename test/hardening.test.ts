@@ -145,3 +145,22 @@ describe('odd input', () => {
     expect(part(element, 'terms')!.textContent).to.contain('We only connect with your consent.');
   });
 });
+
+describe('a failure nobody foresaw', () => {
+  it('is terms-fetch-failed sending the customer to support, with no retry, never terms-invalid', async () => {
+    const events = record('consent-error');
+    // As where the browser lacked an API the digest needs.
+    Object.defineProperty(crypto.subtle, 'digest', { configurable: true, value: () => Promise.reject(new TypeError('digest is not available')) });
+    try {
+      const element = await settled(html`<remote-support-consent redirect-target="none" lang="ja"></remote-support-consent>`);
+      expect(element.state).to.equal('error');
+      expect(events.map((event) => [event.detail.code, event.detail.message])).to.deep.equal([
+        ['terms-fetch-failed', 'unexpected failure: TypeError: digest is not available'],
+      ]);
+      await waitFor(() => part(element, 'status')!.textContent!.includes('サポート窓口にお問い合わせください'));
+      expect(part(element, 'retry')).to.equal(null);
+    } finally {
+      delete (crypto.subtle as { digest?: unknown }).digest;
+    }
+  });
+});
