@@ -66,6 +66,18 @@ export default {
       },
     },
     {
+      // An attribute Lit reflects from a private field (`state`, read through a read-only getter) names no property.
+      name: 'no-private-attribute-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const { declarations = [] } of customElementsManifest.modules) {
+          for (const { members = [], attributes = [] } of declarations) {
+            const hidden = new Set(members.filter(({ privacy }) => privacy === 'private').map(({ name }) => name));
+            for (const attribute of attributes) if (hidden.has(attribute.fieldName)) delete attribute.fieldName;
+          }
+        }
+      },
+    },
+    {
       // `export { type X }` leaves nothing in the published JavaScript module, so it is no export of it.
       name: 'no-type-only-exports',
       analyzePhase({ ts, node, moduleDoc }) {

@@ -1,6 +1,6 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { isServer, LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ConsentError } from './errors.js';
-import { report } from './emit.js';
+import { asConsentError, report } from './emit.js';
 import { ConsentController } from './controllers/consent.js';
 import { FocusController } from './controllers/focus.js';
 import { HandOffController } from './controllers/hand-off.js';
@@ -13,6 +13,7 @@ import { defaultAllowedOrigins, type RedirectTarget } from './redirect.js';
 import { styles } from './remote-support-consent.styles.js';
 import { transition, type ConsentAction, type ConsentState } from './state.js';
 import { renderConsent } from './view/consent-view.js';
+import { errorText } from './view/error-text.js';
 
 /** A removed attribute means its default, never `null`. */
 const orDefault = (fallback: string) => ({ fromAttribute: (value: string | null) => value ?? fallback });
@@ -90,8 +91,8 @@ export class RemoteSupportConsent extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
     now: { attribute: false },
     timeout: { type: Number },
-    // Read-only and reflected: the getter answers from the state machine, whose every step asks for an update.
-    state: { reflect: true, noAccessor: true },
+    // The `state` attribute, reflected by Lit from the state machine in `willUpdate` (and put back there if anything else writes it).
+    reflectedState: { attribute: 'state', reflect: true },
   };
 
   /** URL of a vendor's terms document (JSON, see the README), shown in its own `locale`; cross-origin needs CORS. Empty: the built-in terms. */
@@ -153,6 +154,11 @@ export class RemoteSupportConsent extends LitElement {
   timeout: number = 10000;
 
   #view: ConsentState = { name: 'loading' };
+  // What Lit reflects to the `state` attribute (the property `state` is the read-only way to read it).
+  /** Read-only: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`, reflected for styling and tests. */
+  private reflectedState: ConsentStateName = 'loading';
+  /** A server's output being hydrated, once what it rendered is at hand again. */
+  #hydration?: Promise<void>;
   /** The page was reached with the back or forward button: a fresh start the customer should be told about. */
   #cameBack = (globalThis.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
   /** Failures to tell the host about once rendered. */
@@ -185,8 +191,6 @@ export class RemoteSupportConsent extends LitElement {
       fail: (error, action = 'fail') => {
         this.#dispatch({ type: action, error });
         this.#failures.push(error);
-        // Reported after the next render, even where the state's name stays (a new error in `error`).
-        this.requestUpdate();
       },
       get timeoutMs() {
         const { timeout } = element;
@@ -199,8 +203,6 @@ export class RemoteSupportConsent extends LitElement {
     this.#handOff = new HandOffController(this.#host);
     this.#terms = new TermsController(this.#host, this.#lang, this.#reception, this.#focus);
     this.#consent = new ConsentController(this.#host, this.#handOff, this.#focus);
-    // `state` is reflected from the first render on (and rendered by a server).
-    this.requestUpdate('state', undefined);
   }
 
   /** Where the element is: `loading`, `ready`, `signing`, `redirecting`, `done`, `declined` or `error`. Reflected to the read-only `state` attribute. */
@@ -208,32 +210,54 @@ export class RemoteSupportConsent extends LitElement {
     return this.#view.name;
   }
 
-  // Read-only: an assignment (or an edit of the attribute) is ignored.
-  set state(_ignored: ConsentStateName) {}
-
+  /** Every step of the state machine renders (even one that keeps the name: a new error in `error`). */
   #dispatch(action: ConsentAction): ConsentState {
-    const before = this.#view.name;
     this.#view = transition(this.#view, action);
-    this.requestUpdate('state', before);
+    this.requestUpdate();
     return this.#view;
   }
 
+  override connectedCallback(): void {
+    // Rendered by a server (see `willUpdate`): Lit's hydration support waits while `defer-hydration` stays.
+    if (this.hasAttribute('defer-hydration') && this.shadowRoot) this.#hydration ??= this.#hydrate();
+    super.connectedCallback();
+  }
+
   /**
-   * A server-rendered element (its shadow root came with the page) hydrates once what the server
-   * rendered is at hand again, its language's strings and terms, so that its first render is the
-   * server's; any other renders at once.
+   * Hydrates a server's output once what it rendered is at hand again (its language's strings and
+   * terms), so that the first render is the server's, then follows the page's language. Where they
+   * do not load within `timeout`, the server's terms stay as text, with the error in the status.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated && this.renderRoot.childNodes.length) await this.#terms.atHand();
-    super.scheduleUpdate();
+  async #hydrate(): Promise<void> {
+    this.#lang.hydrating = true;
+    this.#lang.fromAttribute();
+    try {
+      await this.#terms.whenAtHand();
+      this.removeAttribute('defer-hydration');
+    } catch (error) {
+      const failure = asConsentError(error, 'terms-fetch-failed');
+      const status = this.shadowRoot?.querySelector('[part~="status"]');
+      if (status) status.textContent = errorText(this.#lang.strings, failure);
+      report(this, failure);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated && !this.isConnected) this.#lang.fromAttribute();
-    if (receptionKeys.some((key) => changed.has(key as keyof RemoteSupportConsent))) this.#reception.readIfChanged();
+    if (isServer) {
+      // A server sees only the element's own attributes, and hands hydration to the page (`#hydrate`).
+      this.#lang.fromAttribute();
+      this.setAttribute('defer-hydration', '');
+    } else if (receptionKeys.some((key) => changed.has(key as keyof RemoteSupportConsent))) {
+      this.#reception.readIfChanged();
+    }
     const redirectError = this.#handOff.check();
     if (redirectError) this.#host.fail(redirectError);
     this.#terms.derive(!!this.#handOff.error);
+    if (this.reflectedState !== this.#view.name) this.reflectedState = this.#view.name;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.#lang.hydrating) this.#lang.hydrated();
   }
 
   protected override updated(): void {
@@ -270,7 +294,7 @@ export class RemoteSupportConsent extends LitElement {
   /** The buttons' handlers, made once so the template does not rebind them on every render. */
   #on = {
     agree: (event: MouseEvent) => void this.#consent.agree(event),
-    decline: () => this.#consent.decline(),
+    decline: () => void this.#consent.decline(),
     reconsider: () => this.#consent.reconsider(),
     retry: () => {
       this.#focus.moveAfterRender('status');

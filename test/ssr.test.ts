@@ -4,8 +4,8 @@ import type { RemoteSupportConsent } from '../src/index.js';
 import type { ConsentEventDetail } from '../src/events.js';
 
 /** A server-rendered page in a frame; `scripts` adds the client script (hydration, then the element). */
-async function ssrPage(attributes: Record<string, string>, scripts: boolean) {
-  const query = new URLSearchParams({ attributes: JSON.stringify(attributes), ...(scripts ? { scripts: '1' } : {}) });
+async function ssrPage(attributes: Record<string, string>, scripts: boolean, page = 'ja') {
+  const query = new URLSearchParams({ attributes: JSON.stringify(attributes), page, ...(scripts ? { scripts: '1' } : {}) });
   const frame = await fixture<HTMLIFrameElement>(html`<iframe style="width: 800px; height: 900px; border: 0"></iframe>`);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = `/__ssr/page?${query}`;
@@ -65,12 +65,37 @@ describe('server rendering (@lit-labs/ssr) and hydration', function () {
     expect(consents[0]!.jws.split('.')).to.have.length(3);
   });
 
-  it('renders the loading view where the terms are not at hand (English, a vendor document), and the client loads them', async () => {
-    const pages: Record<string, string>[] = [{ lang: 'en' }, { lang: 'ja', 'terms-src': '/test/fixtures/vendor-terms.json' }];
-    for (const attributes of pages) {
-      const { element, root, win } = await ssrPage({ ...attributes, 'redirect-target': 'none' }, true);
+  it('hydrates in any case the server rendered: English, a vendor document, no lang of its own in an English page', async () => {
+    const pages: Array<[Record<string, string>, string]> = [
+      [{ lang: 'en' }, 'ja'],
+      [{ lang: 'ja', 'terms-src': '/test/fixtures/vendor-terms.json' }, 'ja'],
+      [{}, 'en'],
+    ];
+    for (const [attributes, page] of pages) {
+      const { element, root, win } = await ssrPage({ ...attributes, 'redirect-target': 'none' }, true, page);
+      const errors: string[] = [];
+      win.addEventListener('error', (event) => errors.push(String(event.message)));
+      win.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
       await waitUntil(() => element.state === 'ready', `${JSON.stringify(attributes)}: state stayed ${element.state}, defined ${!!win.customElements.get('remote-support-consent')}`, { timeout: 6000 });
       expect(root.querySelector('[part~="agree"]')).not.to.equal(null);
+      expect(errors).to.deep.equal([]);
+      // The page's language once hydrated: the server, which cannot see it, rendered the source language.
+      if (page === 'en') await waitUntil(() => root.querySelector('[part~="agree"]')!.textContent!.trim() === 'I agree', 'still in Japanese');
     }
+  });
+
+  it('keeps the server-rendered terms as text, with the error in the status, when its language file does not come in time', async () => {
+    const { win, element, root } = await ssrPage({ lang: 'ja', 'redirect-target': 'none', timeout: '1' }, false);
+    const codes: string[] = [];
+    win.addEventListener('consent-error', (event) => codes.push((event as CustomEvent).detail.code));
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = '/test/ssr/client.ts';
+    win.document.body.append(script);
+    await waitUntil(() => codes.length > 0, 'no consent-error', { timeout: 6000 });
+    expect(codes).to.deep.equal(['terms-fetch-failed']);
+    expect(root.querySelector('[part~="status"]')!.textContent).to.contain('同意確認書を読み込めませんでした');
+    expect(root.querySelector('[part~="terms"]'), 'the terms stay readable').not.to.equal(null);
+    expect(element.hasAttribute('defer-hydration')).to.equal(true);
   });
 });

@@ -58,12 +58,13 @@ describe('the state attribute', () => {
     expect(element.getAttribute('state')).to.equal('ready');
   });
 
-  it('is read-only: a host that writes it changes nothing', async () => {
+  it('is read-only: the property cannot be set, and an edited attribute is put back', async () => {
     const element = await settled(html`<remote-support-consent redirect-target="none"></remote-support-consent>`);
-    (element as { state: string }).state = 'done';
+    expect(() => ((element as { state: string }).state = 'done')).to.throw(TypeError);
     element.setAttribute('state', 'done');
     await element.updateComplete;
     expect(element.state).to.equal('ready');
+    expect(element.getAttribute('state')).to.equal('ready');
     expect(part(element, 'agree')).not.to.equal(null);
   });
 });

@@ -1,6 +1,6 @@
 // The bounds on a consent record's strings, as plain code: the record schema (zod, for the verifier)
 // and the element's `createRecord` both ask these functions, so they cannot disagree, and the
-// element's consent chunk gets them without the schema library.
+// element gets them without the schema library.
 
 /**
  * The longest each record string may be, in UTF-16 code units (JavaScript's `length`): what a real

@@ -64,19 +64,12 @@ export class ConsentController implements ReactiveController {
     const signing = (this.#signing = new AbortController());
     const deadline = { timeoutMs: this.host.timeoutMs, signal: signing.signal };
     const { consentUrl } = this.host.element;
+    let consent: ConsentEventDetail;
     try {
       const signed = this.#resendable(terms) ?? (await this.#sign(terms, deadline));
       if (signing.signal.aborted) return;
       const reference = consentUrl ? await code.storeConsent(signed.record, signed.jws, consentUrl, deadline) : undefined;
-      if (signing.signal.aborted) return;
-      this.#unstored = undefined;
-      // Only the signing → done step may announce a consent.
-      if (this.host.dispatch({ type: 'signed', href: signed.record.redirect, reference }).name !== 'done') return;
-      // The agree button is gone: to the way on if there is one, else to what happened.
-      this.focus.moveAfterRender('redirect-link');
-      // Rendered first, so a listener finds the element (and its `state` attribute) in `done`.
-      await this.host.updateComplete;
-      if (emit(this.host.element, 'consent', reference ? { ...signed, reference } : signed, { cancelable: true })) this.handOff.proceed();
+      consent = reference ? { ...signed, reference } : signed;
     } catch (error) {
       if (signing.signal.aborted) return;
       const failure = asConsentError(error, 'sign-failed');
@@ -84,7 +77,19 @@ export class ConsentController implements ReactiveController {
       if (failure.code === 'consent-not-stored' && !mayPass(failure)) this.#unstored = undefined;
       this.focus.moveAfterRender('status');
       this.host.fail(failure, 'sign-failed');
+      return;
     }
+    if (signing.signal.aborted) return;
+    this.#unstored = undefined;
+    // Only the signing → done step may announce a consent.
+    if (this.host.dispatch({ type: 'signed', href: consent.record.redirect, reference: consent.reference }).name !== 'done') return;
+    // The agree button is gone: to what happened (the status), then to the way on once the hand-off shows one.
+    this.focus.moveAfterRender('redirect-link');
+    // Rendered first, so a listener finds the element (and its `state` attribute) in `done`; a removal meanwhile consents to nothing.
+    await this.host.updateComplete;
+    if (signing.signal.aborted) return;
+    if (emit(this.host.element, 'consent', consent, { cancelable: true })) this.handOff.proceed();
+    this.focus.moveAfterRender('redirect-link');
   }
 
   /**
@@ -115,11 +120,13 @@ export class ConsentController implements ReactiveController {
     return detail;
   }
 
-  decline(): void {
+  async decline(): Promise<void> {
     const view = this.host.view;
     if (view.name !== 'ready') return;
     this.host.dispatch({ type: 'decline' });
     this.focus.moveAfterRender('reconsider');
+    // Rendered first, as for `consent`: a listener finds the element in `declined`.
+    await this.host.updateComplete;
     emit(this.host.element, 'decline', termsDetail(view.terms));
   }
 

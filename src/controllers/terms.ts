@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { ConsentError } from '../errors.js';
 import { asConsentError, emit, termsDetail } from '../emit.js';
 import type { UiLang } from '../lang.js';
 import { isSettled, type ShownTerms } from '../state.js';
@@ -56,13 +57,17 @@ export class TermsController implements ReactiveController {
   }
 
   /**
-   * Settles once the built-in terms to show, and the strings, are at hand (or failed to load): a
-   * server-rendered element hydrates then, so that its first render is the server's.
+   * Settles once what a server rendered is at hand again (its language's strings, and the built-in
+   * terms it showed), so that the first render of a hydrating element is the server's; rejects where
+   * they did not load within `timeout`.
    */
-  async atHand(): Promise<void> {
-    const { termsSrc, termsVersion: version, now } = this.host.element;
-    const entry = termsSrc ? undefined : builtInEntry({ version, lang: this.lang.lang, now: now() });
-    await Promise.all([this.lang.use(this.lang.lang), entry && loadBuiltIn(entry)]).catch(() => undefined);
+  async whenAtHand(): Promise<void> {
+    const { termsSrc, termsVersion: version, termsIntegrity, now } = this.host.element;
+    const entry = termsSrc || termsIntegrity || !this.lang.known ? undefined : builtInEntry({ version, lang: this.lang.lang, now: now() });
+    const { timeoutMs } = this.host;
+    const late = new ConsentError('terms-fetch-failed', `the ${this.lang.lang} strings and terms did not load within ${timeoutMs} ms`);
+    await within(Promise.all([this.lang.use(this.lang.lang), entry && loadBuiltIn(entry)]), timeoutMs, late);
+    if (!this.lang.loaded) throw new ConsentError('terms-fetch-failed', `the ${this.lang.lang} UI strings did not load`);
   }
 
   /** Loads the terms again (after a failure that may pass). */
@@ -109,6 +114,8 @@ export class TermsController implements ReactiveController {
     const notice = within(this.reception.reading, receptionGraceMs, 'late').catch(() => undefined);
     await Promise.all([strings, notice]);
     signal.throwIfAborted();
+    // No agree button without words on it: the language file failed (vendor terms come without it).
+    if (!this.lang.loaded) throw new ConsentError('terms-fetch-failed', `the ${this.lang.lang} UI strings did not load`);
     return terms;
   }
 

@@ -23,38 +23,38 @@ export interface Spoken {
   lang: UiLang;
 }
 
-/** What the element says until its language has loaded, or where it cannot: see `fallback.ts`. */
-const fallback: Spoken = { catalog: fallbackCatalog, lang: sourceLocale };
+/** What the element says until its language has loaded: see `fallback.ts`. */
+export const fallback: Spoken = { catalog: fallbackCatalog, lang: sourceLocale };
 const loaded = new Map<UiLang, Promise<Spoken>>();
 /** The catalogs loaded so far, for a render that cannot wait. */
 const atHand = new Map<UiLang, Spoken>();
 
 /**
- * The catalog in `lang`. Nothing here touches @lit/localize's page-wide locale: each element speaks
- * its own language whatever the host page (or another element) has configured.
+ * The catalog in `lang`; rejects where its file did not load (a network blip), which is tried
+ * again on the next call. Nothing here touches @lit/localize's page-wide locale: each element
+ * speaks its own language whatever the host page (or another element) has configured.
  */
 export function catalogFor(lang: UiLang): Promise<Spoken> {
   let entry = loaded.get(lang);
   if (!entry) {
-    // A catalog that failed to load (a network blip) leaves the fallback, and is tried again next time.
-    entry = catalogs[lang]()
-      .then(({ templates }) => {
+    entry = catalogs[lang]().then(
+      ({ templates }) => {
         const spoken = { catalog: templates, lang };
         atHand.set(lang, spoken);
         return spoken;
-      })
-      .catch((error: unknown) => {
-        console.warn(`<remote-support-consent> the ${lang} UI strings did not load (${String(error)})`);
+      },
+      (error: unknown) => {
         loaded.delete(lang);
-        return fallback;
-      });
+        throw error;
+      },
+    );
     loaded.set(lang, entry);
   }
   return entry;
 }
 
-/** The catalog in `lang` if it is loaded, else the fallback. */
-export const catalogAtHand = (lang: UiLang): Spoken => atHand.get(lang) ?? fallback;
+/** The catalog in `lang` if it is loaded (or provided). */
+export const catalogAtHand = (lang: UiLang): Spoken | undefined => atHand.get(lang);
 
 /** Puts a language's catalog at hand up front (for server rendering, where nothing may wait). */
 export function provideCatalog(lang: UiLang, templates: Catalog): void {

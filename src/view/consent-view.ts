@@ -36,15 +36,15 @@ export interface ConsentViewModel {
 /** The whole element: slots for the vendor, the terms, the status, the way on and the buttons. */
 export function renderConsent(model: ConsentViewModel) {
   const { view, preview, m, lang } = model;
-  const document = 'terms' in view ? view.terms.document : view.name === 'loading' ? preview : undefined;
+  const shown = 'terms' in view ? view.terms.document : view.name === 'loading' ? preview : undefined;
   return html`
     <div class="root" lang=${lang}>
       <slot name="header"></slot>
       ${renderIntro(view.name, model.navigates, m)}
-      ${document ? renderTerms(document, m, lang, model.headingLevel) : nothing}
+      ${shown ? renderTerms(shown, m, lang, model.headingLevel) : nothing}
       ${'terms' in view ? renderReception(model.reception, model.now, lang) : nothing}
       <slot name="notes"></slot>
-      ${renderStatus(view, m, { cameBack: model.cameBack, focused: model.statusFocused, preview: !!document })}
+      ${renderStatus(view, m, { cameBack: model.cameBack, focused: model.statusFocused, preview: !!shown })}
       ${renderHandOffLink(view, m, model.blank)}
       <div class="actions">${renderActions(view, m, model.on)}</div>
       <slot name="footer"></slot>

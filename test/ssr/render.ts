@@ -17,10 +17,11 @@ export interface SsrAttributes {
   'terms-version'?: string;
   'terms-integrity'?: string;
   'heading-level'?: string;
+  timeout?: string;
 }
 
 /** The element with `attributes`, as server-rendered HTML. */
-export const renderConsent = (a: SsrAttributes): Promise<string> =>
+export const serverRender = (a: SsrAttributes): Promise<string> =>
   collectResult(
     render(html`<remote-support-consent
       lang=${ifDefined(a.lang)}
@@ -31,9 +32,10 @@ export const renderConsent = (a: SsrAttributes): Promise<string> =>
       terms-version=${ifDefined(a['terms-version'])}
       terms-integrity=${ifDefined(a['terms-integrity'])}
       heading-level=${ifDefined(a['heading-level'])}
+      timeout=${ifDefined(a.timeout)}
     ></remote-support-consent>`),
   );
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.stdout.write(await renderConsent(JSON.parse(process.argv[2] ?? '{}')));
+  process.stdout.write(await serverRender(JSON.parse(process.argv[2] ?? '{}')));
 }
