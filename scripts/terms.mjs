@@ -52,6 +52,21 @@ writeFileSync(
   `${banner}import type { CatalogEntry } from '../builtin.js';\n\n` +
     `/** Every built-in document, loaded on demand. */\nexport const catalog: readonly CatalogEntry[] = [\n${entries.join('\n')}\n];\n`,
 );
+// The built-in documents' dates, written out in each UI language by Node's Intl, as the element would
+// at run time: a cold page's first Intl call costs tens of milliseconds (ICU waking up), on the way
+// to showing the terms. Other dates (a vendor's document) are formatted at run time.
+const dateFormat = { dateStyle: 'long', timeZone: 'UTC' };
+const dates = Object.fromEntries(
+  [...new Set(documents.map(({ document }) => document.effectiveDate))].sort().map((date) => [
+    date,
+    Object.fromEntries(languages.map((lang) => [lang, new Intl.DateTimeFormat(lang, dateFormat).format(new Date(`${date}T00:00:00Z`))])),
+  ]),
+);
+writeFileSync(
+  new URL('dates.ts', target),
+  `${banner}/** The built-in documents' effective dates, formatted in each UI language (${JSON.stringify(dateFormat)}). */\n` +
+    `export const formattedDates: Readonly<Record<string, Readonly<Record<string, string>>>> = ${JSON.stringify(dates, null, 2)};\n`,
+);
 writeFileSync(
   new URL('all.ts', target),
   `${banner}import type { TermsDocument } from '../schema.js';\n` +

@@ -108,6 +108,8 @@ describe('consent-url: the consent is stored before the element hands over', () 
     await clickInFrame(frame, element, 'agree');
     await waitFor(() => element.state === 'redirecting');
     await element.updateComplete;
+    // The portal posts the event to this page: a message, so a task later.
+    await waitFor(() => seen.some((message) => message.type === 'consent'));
     const consent = seen.find((message) => message.type === 'consent')!.detail as ConsentEventDetail;
     expect(consent.reference).to.match(kitReference);
     expect(part(element, 'reference')!.textContent).to.equal(consent.reference);

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { catalog, sourceMessages } from '../src/i18n/catalog.js';
 import { catalogFor } from '../src/i18n/index.js';
+import { formatDate } from '../src/i18n/format.js';
+import { formattedDates } from '../src/terms/generated/dates.js';
 import { templates as en } from '../src/i18n/locales/en.js';
 import { sourceMessages as receptionSource } from '../src/reception/messages.js';
 import { templates as receptionEn } from '../src/reception/locales/en.js';
@@ -172,5 +174,20 @@ describe('reception hours', () => {
     const odd = await settled(html`<remote-support-consent redirect-target="none" reception-hours="nine to five"></remote-support-consent>`);
     expect(part(odd, 'reception')).to.equal(null);
     expect(odd.state).to.equal('ready');
+  });
+});
+
+describe('dates written at build time', () => {
+  it("read as this engine's Intl writes them, in every UI language", () => {
+    const entries = Object.entries(formattedDates);
+    expect(entries.length).to.be.greaterThan(0);
+    for (const [date, byLang] of entries) {
+      for (const [lang, text] of Object.entries(byLang)) {
+        expect(text, `${date} in ${lang}`).to.equal(new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)));
+        expect(formatDate(date, lang as 'ja' | 'en')).to.equal(text);
+      }
+    }
+    // Any other date is formatted at run time.
+    expect(formatDate('2031-12-24', 'en')).to.equal('December 24, 2031');
   });
 });

@@ -40,8 +40,13 @@ export class ConsentController implements ReactiveController {
     const prepared = `${signUrl} ${consentUrl}`;
     if (this.host.view.name !== 'ready' || prepared === this.#prepared) return;
     this.#prepared = prepared;
-    code.prepareSigning(signUrl);
-    code.prepareStoring(consentUrl);
+    // After the frame that shows the terms: opening IndexedDB for the key must not hold up their first paint.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        code.prepareSigning(signUrl);
+        code.prepareStoring(consentUrl);
+      }),
+    );
   }
 
   hostDisconnected(): void {

@@ -45,7 +45,8 @@ export function selectBuiltIn(
   catalog: readonly CatalogEntry[],
   { locale, version, today }: { locale: string; version?: string | undefined; today: string },
 ): CatalogEntry {
-  const byDate = [...catalog].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
+  // YYYY-MM-DD sorts as text; localeCompare would wake ICU's collator, tens of ms on a cold page.
+  const byDate = [...catalog].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
   const candidates = version ? byDate.filter((entry) => entry.version === version) : byDate;
   if (candidates.length === 0) {
     const known = [...new Set(byDate.map((entry) => entry.version))].join(', ');
