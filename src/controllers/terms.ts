@@ -46,14 +46,28 @@ export class TermsController implements ReactiveController {
   /** Works out what the terms are made from now (in `willUpdate`: a server renders the preview too). */
   derive(blocked: boolean): void {
     if (isSettled(this.host.view)) return;
-    const { termsSrc: src, termsVersion: version, termsIntegrity: integrity, now } = this.host.element;
+    const { termsSrc: src, termsVersion: version, termsIntegrity: integrity } = this.host.element;
     // A vendor document keeps its own language, so only built-in terms follow `lang`.
     const lang = src ? '' : this.lang.lang;
     const args: TermsArgs = [src, version, integrity, this.host.timeoutMs, lang, this.#attempt, blocked];
     if (!this.#args || args.some((value, i) => value !== this.#args![i])) this.#args = args;
-    // A server that cannot see the page's language renders no text the page might show in another.
-    const entry = src || integrity || blocked || !this.lang.known ? undefined : builtInEntry({ version, lang: this.lang.lang, now: now() });
+    const entry = blocked ? undefined : this.#builtIn();
     this.preview = entry && builtInAtHand(entry);
+  }
+
+  /**
+   * The built-in terms these inputs show, which a server renders as text: none for a vendor document,
+   * for pinned terms (they show once checked), or where the page's language cannot be known (a
+   * server renders no text the page might show in another).
+   */
+  #builtIn() {
+    const { termsSrc, termsVersion: version, termsIntegrity, now } = this.host.element;
+    return termsSrc || termsIntegrity || !this.lang.known ? undefined : builtInEntry({ version, lang: this.lang.lang, now: now() });
+  }
+
+  /** No agree button without words on it: the language file failed (vendor terms come without it). */
+  #needStrings(): void {
+    if (!this.lang.loaded) throw new ConsentError('terms-fetch-failed', `the ${this.lang.lang} UI strings did not load`);
   }
 
   /**
@@ -62,12 +76,11 @@ export class TermsController implements ReactiveController {
    * they did not load within `timeout`.
    */
   async whenAtHand(): Promise<void> {
-    const { termsSrc, termsVersion: version, termsIntegrity, now } = this.host.element;
-    const entry = termsSrc || termsIntegrity || !this.lang.known ? undefined : builtInEntry({ version, lang: this.lang.lang, now: now() });
+    const entry = this.#builtIn();
     const { timeoutMs } = this.host;
     const late = new ConsentError('terms-fetch-failed', `the ${this.lang.lang} strings and terms did not load within ${timeoutMs} ms`);
     await within(Promise.all([this.lang.use(this.lang.lang), entry && loadBuiltIn(entry)]), timeoutMs, late);
-    if (!this.lang.loaded) throw new ConsentError('terms-fetch-failed', `the ${this.lang.lang} UI strings did not load`);
+    this.#needStrings();
   }
 
   /** Loads the terms again (after a failure that may pass). */
@@ -114,8 +127,7 @@ export class TermsController implements ReactiveController {
     const notice = within(this.reception.reading, receptionGraceMs, 'late').catch(() => undefined);
     await Promise.all([strings, notice]);
     signal.throwIfAborted();
-    // No agree button without words on it: the language file failed (vendor terms come without it).
-    if (!this.lang.loaded) throw new ConsentError('terms-fetch-failed', `the ${this.lang.lang} UI strings did not load`);
+    this.#needStrings();
     return terms;
   }
 
