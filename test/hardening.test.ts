@@ -28,6 +28,7 @@ describe('lifecycle', () => {
   it('leaves no timers or window listeners behind after 1,000 mounts and removals', async function () {
     this.timeout(30000);
     const timers = new Set<unknown>();
+    const frames = new Set<number>();
     const listeners = new Map<string, number>();
     let observing = 0;
     const Observer = window.MutationObserver;
@@ -46,6 +47,13 @@ describe('lifecycle', () => {
     };
     const nodesBefore = await domNodes();
     const { setTimeout: set, clearTimeout: clear, addEventListener: add, removeEventListener: remove } = window;
+    const { requestAnimationFrame: request, cancelAnimationFrame: cancel } = window;
+    window.requestAnimationFrame = (callback) => {
+      const id = request((time) => (frames.delete(id), callback(time)));
+      frames.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => (frames.delete(id), cancel(id));
     window.setTimeout = ((handler: () => void, ms?: number) => {
       const id = set(() => (timers.delete(id), handler()), ms);
       timers.add(id);
@@ -65,6 +73,8 @@ describe('lifecycle', () => {
         if (i % 10 === 0) await new Promise((resolve) => element.addEventListener('terms-loaded', resolve, { once: true }));
         element.remove();
       }
+      // Right away: a frame a removed element still waits for would run its work later, in a background tab up to a second later.
+      expect(frames.size, 'animation frames still requested').to.equal(0);
       await settle(100);
       expect(timers.size, 'timers still pending').to.equal(0);
       expect([...listeners].filter(([, count]) => count !== 0), 'window listeners left').to.deep.equal([]);
@@ -73,7 +83,15 @@ describe('lifecycle', () => {
       // 1,000 elements of some hundred nodes each: a leak would show in the hundreds of thousands.
       if (nodesBefore !== undefined) expect(nodesAfter! - nodesBefore, 'DOM nodes kept alive').to.be.below(2000);
     } finally {
-      Object.assign(window, { setTimeout: set, clearTimeout: clear, addEventListener: add, removeEventListener: remove, MutationObserver: Observer });
+      Object.assign(window, {
+        setTimeout: set,
+        clearTimeout: clear,
+        addEventListener: add,
+        removeEventListener: remove,
+        requestAnimationFrame: request,
+        cancelAnimationFrame: cancel,
+        MutationObserver: Observer,
+      });
     }
   });
 

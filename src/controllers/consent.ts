@@ -9,6 +9,9 @@ import type { HandOffController } from './hand-off.js';
 import type { ConsentHost } from './host.js';
 import * as code from '../consent/index.js';
 
+/** The frame, then the task, that make consenting ready once the terms are painted. */
+type Preparing = { frame?: number; task?: ReturnType<typeof setTimeout> };
+
 /**
  * The customer's decision: a real click on agree makes the record, signs it (device key or
  * `sign-url`), stores it (`consent-url`), emits `consent` and hands over; decline and reconsider
@@ -17,7 +20,9 @@ import * as code from '../consent/index.js';
  */
 export class ConsentController implements ReactiveController {
   /** The `sign-url` and `consent-url` the signing and storing were made ready for. */
-  #prepared?: string;
+  #prepared?: string | undefined;
+  /** Cancelled when the element is removed. */
+  #preparing?: Preparing | undefined;
   #signing?: AbortController;
   /**
    * A consent signed that `consent-url` has not confirmed storing, with the `sign-url` that signed it: while it still says what
@@ -34,25 +39,52 @@ export class ConsentController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.#prepare();
+  }
+
   hostUpdated(): void {
-    // The terms are on screen: make ready what consenting needs before the customer taps (a tap gives no warning ahead).
-    const { signUrl, consentUrl } = this.host.element;
+    this.#prepare();
+  }
+
+  /**
+   * The terms are on screen: make ready what consenting needs before the customer taps (a tap gives no warning ahead).
+   * Only while connected: a removed element that finishes rendering prepares nothing, and leaves no frame or task behind.
+   */
+  #prepare(): void {
+    const { signUrl, consentUrl, isConnected } = this.host.element;
     const prepared = `${signUrl} ${consentUrl}`;
-    if (this.host.view.name !== 'ready' || prepared === this.#prepared) return;
+    if (!isConnected || this.host.view.name !== 'ready' || prepared === this.#prepared) return;
     this.#prepared = prepared;
+    this.#cancelPreparing();
     // After the frame that shows the terms: opening IndexedDB for the key must not hold up their first paint.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
+    const preparing: Preparing = {};
+    this.#preparing = preparing;
+    preparing.frame = requestAnimationFrame(() => {
+      preparing.task = setTimeout(() => {
+        this.#preparing = undefined;
         code.prepareSigning(signUrl);
         code.prepareStoring(consentUrl);
-      }),
-    );
+      });
+    });
   }
 
   hostDisconnected(): void {
+    // Nothing is prepared for a removed element; inserted again, it prepares on its next render.
+    if (this.#cancelPreparing()) this.#prepared = undefined;
     // A removed element consents to nothing: a signature still in flight is dropped.
     this.#signing?.abort();
     this.host.dispatch({ type: 'sign-failed' });
+  }
+
+  /** Cancels a preparation not yet run; true if there was one. */
+  #cancelPreparing(): boolean {
+    const preparing = this.#preparing;
+    if (!preparing) return false;
+    if (preparing.frame !== undefined) cancelAnimationFrame(preparing.frame);
+    clearTimeout(preparing.task);
+    this.#preparing = undefined;
+    return true;
   }
 
   /**
