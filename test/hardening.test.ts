@@ -95,6 +95,23 @@ describe('lifecycle', () => {
     }
   });
 
+  it('loads nothing when removed before its first update, and loads once inserted again', async () => {
+    const host = await fixture(html`<div></div>`);
+    const element = document.createElement('remote-support-consent');
+    element.redirectTarget = 'none';
+    const events: string[] = [];
+    for (const type of ['terms-loaded', 'consent-error']) element.addEventListener(type, () => events.push(type));
+    // As a framework that mounts and unmounts in one task: Lit's first update still comes, after the removal.
+    host.append(element);
+    element.remove();
+    await settle(300);
+    expect(events).to.deep.equal([]);
+    expect(element.state).to.equal('loading');
+    host.append(element);
+    await untilState(element, 'ready');
+    expect(events).to.deep.equal(['terms-loaded']);
+  });
+
   it('emits nothing when removed while the terms are on their way', async () => {
     const element = await fixture<RemoteSupportConsent>(html`<remote-support-consent redirect-target="none" terms-src="/__terms/slow/300"></remote-support-consent>`);
     // On the element itself: a removed element's events no longer reach the document.

@@ -106,6 +106,11 @@ export class TermsController implements ReactiveController {
   hostUpdate(): void {
     const args = this.#args;
     if (!args || args === this.#running?.args) return;
+    // Lit still renders an element removed before its first update: it loads nothing until it is back.
+    if (!this.host.element.isConnected) {
+      this.#interrupted = true;
+      return;
+    }
     this.#running?.abort.abort();
     const running = (this.#running = { args, abort: new AbortController() });
     const blocked = args[6];
