@@ -4,8 +4,13 @@ import type { RemoteSupportConsent } from '../src/index.js';
 import type { ConsentEventDetail } from '../src/events.js';
 
 /** A server-rendered page in a frame; `scripts` adds the client script (hydration, then the element). */
-async function ssrPage(attributes: Record<string, string>, scripts: boolean, page = 'ja') {
-  const query = new URLSearchParams({ attributes: JSON.stringify(attributes), page, ...(scripts ? { scripts: '1' } : {}) });
+async function ssrPage(attributes: Record<string, string>, scripts: boolean, page = 'ja', missing?: string) {
+  const query = new URLSearchParams({
+    attributes: JSON.stringify(attributes),
+    page,
+    ...(scripts ? { scripts: '1' } : {}),
+    ...(missing ? { missing } : {}),
+  });
   const frame = await fixture<HTMLIFrameElement>(html`<iframe style="width: 800px; height: 900px; border: 0"></iframe>`);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = `/__ssr/page?${query}`;
@@ -63,6 +68,29 @@ describe('server rendering (@lit-labs/ssr) and hydration', function () {
     expect(element.state).to.equal('done');
     expect(consents[0]!.record.terms.locale).to.equal('ja');
     expect(consents[0]!.jws.split('.')).to.have.length(3);
+  });
+
+  it('keeps the server-rendered terms as text, and says why, when the language file does not load', async () => {
+    const { win, element, root } = await ssrPage({ lang: 'ja', 'redirect-target': 'none' }, false, 'ja', 'ja');
+    const failures: Array<{ code: string; message: string }> = [];
+    element.addEventListener('consent-error', (event) => failures.push((event as CustomEvent).detail));
+    const errors: string[] = [];
+    win.addEventListener('error', (event) => errors.push(String(event.message)));
+    win.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = '/test/ssr/client.ts';
+    win.document.body.append(script);
+    await waitUntil(() => failures.length > 0, 'no consent-error', { timeout: 6000 });
+    expect(failures.map((failure) => failure.code)).to.deep.equal(['terms-fetch-failed']);
+    // A network failure, which a reload may mend: not an unforeseen one that only support can.
+    expect(failures[0]!.message).to.match(/did not load/).and.not.match(/unexpected/);
+    // The customer: the terms still readable, the reason in the status, and no button that cannot work.
+    expect(root.querySelectorAll('[part~="terms"] li').length).to.be.greaterThan(3);
+    expect(text(root, '[part~="status"]')).to.equal('同意確認書を読み込めませんでした。通信環境をご確認のうえ、もう一度お試しください。');
+    expect(root.querySelector('[part~="agree"]')).to.equal(null);
+    expect(element.hasAttribute('defer-hydration'), 'not hydrated').to.equal(true);
+    expect(errors).to.deep.equal([]);
   });
 
   it('hydrates in any case the server rendered: English, a vendor document, no lang of its own in an English page', async () => {

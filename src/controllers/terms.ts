@@ -6,7 +6,7 @@ import { isSettled, type ShownTerms } from '../state.js';
 import { builtInAtHand, loadBuiltIn } from '../terms/builtin.js';
 import { builtInEntry, resolveTerms } from '../terms/resolve.js';
 import type { TermsDocument } from '../terms/schema.js';
-import { within } from '../within.js';
+import { loadCode, within } from '../within.js';
 import type { FocusController } from './focus.js';
 import type { ConsentHost } from './host.js';
 import type { LangController } from './lang.js';
@@ -79,7 +79,9 @@ export class TermsController implements ReactiveController {
     const entry = this.#builtIn();
     const { timeoutMs } = this.host;
     const late = new ConsentError('terms-fetch-failed', `the ${this.lang.lang} strings and terms did not load within ${timeoutMs} ms`);
-    await within(Promise.all([this.lang.use(this.lang.lang), entry && loadBuiltIn(entry)]), timeoutMs, late);
+    // A file that does not load is a network failure, as when the terms load afresh (`resolveTerms`), not an unforeseen one.
+    const terms = entry && loadCode(() => loadBuiltIn(entry), timeoutMs, 'terms-fetch-failed', 'the terms');
+    await within(Promise.all([this.lang.use(this.lang.lang), terms]), timeoutMs, late);
     this.#needStrings();
   }
 
