@@ -3,10 +3,10 @@ import { ConsentError } from '../errors.js';
 import { asConsentError, emit, termsDetail } from '../emit.js';
 import type { UiLang } from '../lang.js';
 import { isSettled, type ShownTerms } from '../state.js';
-import { builtInAtHand, loadBuiltIn } from '../terms/builtin.js';
-import { builtInEntry, resolveTerms } from '../terms/resolve.js';
+import { builtInAtHand } from '../terms/builtin.js';
+import { builtInEntry, loadBuiltInWithin, resolveTerms } from '../terms/resolve.js';
 import type { TermsDocument } from '../terms/schema.js';
-import { loadCode, within } from '../within.js';
+import { within } from '../within.js';
 import type { FocusController } from './focus.js';
 import type { ConsentHost } from './host.js';
 import type { LangController } from './lang.js';
@@ -79,9 +79,7 @@ export class TermsController implements ReactiveController {
     const entry = this.#builtIn();
     const { timeoutMs } = this.host;
     const late = new ConsentError('terms-fetch-failed', `the ${this.lang.lang} strings and terms did not load within ${timeoutMs} ms`);
-    // A file that does not load is a network failure, as when the terms load afresh (`resolveTerms`), not an unforeseen one.
-    const terms = entry && loadCode(() => loadBuiltIn(entry), timeoutMs, 'terms-fetch-failed', 'the terms');
-    await within(Promise.all([this.lang.use(this.lang.lang), terms]), timeoutMs, late);
+    await within(Promise.all([this.lang.use(this.lang.lang), entry && loadBuiltInWithin(entry, timeoutMs)]), timeoutMs, late);
     this.#needStrings();
   }
 

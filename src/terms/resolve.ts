@@ -6,6 +6,7 @@ import { loadBuiltIn, selectBuiltIn, todayInJapan, type CatalogEntry } from './b
 import { termsDigest } from './digest.js';
 import { catalog } from './generated/catalog.js';
 import { checkIntegrity } from './integrity.js';
+import type { TermsDocument } from './schema.js';
 
 export interface TermsSource {
   /** A vendor document's URL; when empty, a built-in document is shown. */
@@ -18,6 +19,13 @@ export interface TermsSource {
   now?: Date;
 }
 
+/**
+ * A built-in document, loaded within `timeoutMs`: a file that fails or comes late is
+ * `terms-fetch-failed`, a network failure, for a fresh load and a hydration alike.
+ */
+export const loadBuiltInWithin = (entry: CatalogEntry, timeoutMs: number): Promise<TermsDocument> =>
+  loadCode(() => loadBuiltIn(entry), timeoutMs, 'terms-fetch-failed', 'the terms');
+
 /** attributes → terms: loads, validates, digests and pins the document to show. */
 export async function resolveTerms({ src, version, integrity, lang, timeoutMs, signal, now }: TermsSource): Promise<ShownTerms> {
   if (!globalThis.isSecureContext || !globalThis.crypto?.subtle) {
@@ -25,7 +33,7 @@ export async function resolveTerms({ src, version, integrity, lang, timeoutMs, s
   }
   const builtIn = src ? undefined : selectBuiltIn(catalog, { locale: lang, version, today: todayInJapan(now) });
   const document = builtIn
-    ? await loadCode(() => loadBuiltIn(builtIn), timeoutMs, 'terms-fetch-failed', 'the terms')
+    ? await loadBuiltInWithin(builtIn, timeoutMs)
     : await (await loadCode(() => import('./fetch.js'), timeoutMs, 'terms-fetch-failed', 'the terms validator')).fetchTerms(src!, { timeoutMs, signal });
   const sha256 = await termsDigest(document);
   if (integrity) checkIntegrity(integrity, sha256);
